@@ -1,0 +1,150 @@
+//! Every command-line definition (clap derive). Commands live in `crate::cmd`, one module each.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::input::{Jurisdiction, Language};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "socialclause",
+    version,
+    about = "Social and community-benefit clauses for public procurement",
+    long_about = "Social and community-benefit clauses for public procurement in Sweden, \
+                  Scotland, England and the EU: a clause library with legal citations, \
+                  starter procurement descriptions, and checks on both.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub library: LibraryArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where clauses come from (for every command).
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// Add clauses from DIR; a clause with an existing id replaces it (repeatable).
+    #[arg(long = "clauses", value_name = "DIR", global = true)]
+    pub clauses: Vec<PathBuf>,
+
+    /// Start from an empty library instead of the built-in clauses.
+    #[arg(long, global = true)]
+    pub no_default_clauses: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, show or check the clause library.
+    Clauses {
+        #[command(subcommand)]
+        action: ClausesCommand,
+    },
+    /// Write a commented starter procurement description.
+    Init(InitArgs),
+    /// Check that procurement descriptions load, and say what they hold.
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of an input format, for editors.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClausesCommand {
+    /// One line per clause.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Language of the titles.
+        #[arg(long, value_enum, default_value_t = Language::En)]
+        lang: Language,
+    },
+    /// One clause in full.
+    Show {
+        /// The clause id, as `clauses list` shows it.
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Yaml)]
+        format: ShowFormat,
+    },
+    /// Check every clause: schema, unique ids, templates, patterns, examples, both languages.
+    Lint,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Which legal regime the starter file is for.
+    #[arg(long, value_enum, default_value_t = Jurisdiction::Se)]
+    pub jurisdiction: Jurisdiction,
+
+    /// Write to FILE instead of standard output (`-`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Procurement descriptions (YAML); `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Procurement,
+    Clause,
+}
+
+impl ValueEnum for Jurisdiction {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Jurisdiction::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.code()))
+    }
+}
+
+impl ValueEnum for Language {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Language::Sv, Language::En]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.code()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,54 @@
+//! One module per subcommand. Each resolves its arguments, calls the library, and writes its
+//! result; none prints errors or exits (that is `main`'s job).
+
+mod clauses;
+mod init;
+mod schema;
+mod validate;
+
+use crate::cli::{Cli, Command, LibraryArgs};
+use crate::error::Result;
+use crate::library::{Library, LibraryOptions};
+use crate::output::Stdout;
+
+/// How a command that ran to the end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit code 0.
+    Success,
+    /// Exit code 1: the command found problems it was asked to look for.
+    Findings,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::Findings => 1,
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let mut out = Stdout::new();
+    let options = library_options(&cli.library);
+    match cli.command {
+        Command::Clauses { action } => clauses::run(action, &options, &mut out),
+        Command::Init(args) => init::run(&args, &mut out),
+        Command::Validate(args) => validate::run(&args, &mut out),
+        Command::Schema(args) => schema::run(&args, &mut out),
+    }
+}
+
+fn library_options(args: &LibraryArgs) -> LibraryOptions {
+    LibraryOptions {
+        dirs: args.clauses.clone(),
+        defaults: !args.no_default_clauses,
+    }
+}
+
+/// Loads the library the command line asks for.
+fn load_library(options: &LibraryOptions) -> Result<Library> {
+    Library::load(options)
+}

@@ -1,0 +1,33 @@
+//! `socialclause validate`: load procurement descriptions and say what each holds, so a
+//! buyer editing a file learns at once whether it is right.
+
+use crate::cli::ValidateArgs;
+use crate::error::Result;
+use crate::input::{self, DEFAULT_SIZE_LIMIT};
+use crate::output::Stdout;
+
+use super::Outcome;
+
+pub fn run(args: &ValidateArgs, out: &mut Stdout) -> Result<Outcome> {
+    for path in &args.inputs {
+        let loaded = input::load(path, DEFAULT_SIZE_LIMIT)?;
+        for l in &loaded {
+            let p = &l.procurement;
+            let mut place = l.file.clone();
+            if loaded.len() > 1 {
+                place.push_str(&format!(" #{}", l.document + 1));
+                if let Some(i) = l.item {
+                    place.push_str(&format!(" item {}", i + 1));
+                }
+            }
+            out.write_str(&format!(
+                "ok {place}: {} ({}, {}, {})\n",
+                p.title,
+                p.jurisdiction,
+                input::yaml::name_of(&p.kind),
+                p.value
+            ))?;
+        }
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,197 @@
+//! The library's one error type, and the diagnostic that points at a place in an input file.
+//!
+//! Users are procurement officers, not programmers: every error about their input names the
+//! file, line and column, says what was expected, and suggests a fix. The binary prints an
+//! [`Error`] once and maps it to an exit code with [`Error::exit_code`].
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A problem at a place in an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user named it (`-` for stdin, `<embedded>/…` for built-in files).
+    pub file: String,
+    /// 1-based; `u32` keeps the diagnostic small on the error path.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+    /// What would have been accepted here.
+    pub expected: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            expected: None,
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(u32::try_from(line).unwrap_or(u32::MAX));
+        self.column = Some(u32::try_from(column).unwrap_or(u32::MAX));
+        self
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:column`, or as much of it as is known.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            (Some(l), None) => format!("{}:{l}", self.file),
+            _ => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(expected) = &self.expected {
+            write!(f, "\n  expected: {expected}")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One problem in one input.
+    #[error("{0}")]
+    Input(Box<Diagnostic>),
+
+    /// Several problems, reported together (a clause library, a lint run).
+    #[error("{}", list(.0))]
+    Inputs(Vec<Diagnostic>),
+
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// A request that cannot be carried out as asked (an output that exists, a missing
+    /// directory, an unknown clause id).
+    #[error("{message}{}", help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
+    Usage {
+        message: String,
+        help: Option<String>,
+    },
+
+    /// Writing to stdout failed (other than a closed pipe, which is not an error).
+    #[error("cannot write to standard output: {0}")]
+    Stdout(std::io::Error),
+}
+
+fn list(diagnostics: &[Diagnostic]) -> String {
+    let mut out = diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if diagnostics.len() > 1 {
+        out.push_str(&format!("\n{} problems", diagnostics.len()));
+    }
+    out
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn usage_with_help(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            help: Some(help.into()),
+        }
+    }
+
+    /// 2 for every error: the run could not start, or its input is bad. (Exit code 1 is kept
+    /// for findings and partial failures, which are results, not errors.)
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::Input(Box::new(d))
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The candidate closest to `word`, if it is close enough to be a likely misspelling.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&word, &c.to_lowercase()), c))
+        .filter(|&(distance, c)| distance <= (c.chars().count() / 3).max(1))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["duration_months", "description", "date"];
+        assert_eq!(
+            did_you_mean("duraton_months", keys),
+            Some("duration_months")
+        );
+        assert_eq!(did_you_mean("Date", keys), Some("date"));
+        assert_eq!(did_you_mean("colour", keys), None);
+        let places = ["se", "scotland", "england", "eu"];
+        assert_eq!(did_you_mean("scotlnd", places), Some("scotland"));
+        assert_eq!(did_you_mean("SE", places), Some("se"));
+    }
+
+    #[test]
+    fn diagnostics_show_place_expectation_and_help() {
+        let d = Diagnostic::new("p.yaml", "unknown key `duraton_months`")
+            .at(4, 1)
+            .expected("one of `title`, `duration_months`")
+            .help("did you mean `duration_months`?");
+        assert_eq!(
+            d.to_string(),
+            "p.yaml:4:1: unknown key `duraton_months`\n  expected: one of `title`, `duration_months`\n  help: did you mean `duration_months`?"
+        );
+    }
+}

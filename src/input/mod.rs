@@ -1,0 +1,74 @@
+//! Input: loading and validating procurement descriptions. Every later stage trusts what
+//! leaves this module.
+
+pub mod cpv;
+pub mod date;
+pub mod money;
+pub mod procurement;
+pub mod source;
+pub mod validate;
+pub mod yaml;
+
+use std::path::Path;
+
+pub use cpv::Cpv;
+pub use date::Date;
+pub use money::{Currency, Money, Vat};
+pub use procurement::*;
+pub use source::{DEFAULT_SIZE_LIMIT, Source};
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// A procurement and where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub procurement: Procurement,
+    /// The file as named by the user.
+    pub file: String,
+    /// Which YAML document of the file (0-based).
+    pub document: usize,
+    /// Which item, when the document is a list (0-based).
+    pub item: Option<usize>,
+}
+
+/// Loads every procurement in a file (or stdin, `-`): one, a list, or several documents.
+pub fn load(path: &Path, size_limit: u64) -> Result<Vec<Loaded>> {
+    let source = Source::read(path, size_limit)?;
+    load_source(&source)
+}
+
+/// Loads every procurement in a source; fails on the first bad one, naming its place.
+pub fn load_source(source: &Source) -> Result<Vec<Loaded>> {
+    let values = yaml::parse_many::<Procurement>(source)?;
+    let mut out = Vec::with_capacity(values.len());
+    for located in values {
+        let problems = validate::validate(&located.value);
+        if !problems.is_empty() {
+            let diagnostics = problems
+                .into_iter()
+                .map(|p| {
+                    let mut path = located.root();
+                    path.extend(p.path);
+                    let mut d = Diagnostic::new(&source.name, p.message);
+                    d.help = p.help;
+                    match yaml::locate(source, located.document, &path) {
+                        Some((line, column)) => d.at(line, column),
+                        None => d,
+                    }
+                })
+                .collect::<Vec<_>>();
+            return Err(if diagnostics.len() == 1 {
+                Error::from(diagnostics.into_iter().next().expect("one diagnostic"))
+            } else {
+                Error::Inputs(diagnostics)
+            });
+        }
+        out.push(Loaded {
+            procurement: located.value,
+            file: source.name.clone(),
+            document: located.document,
+            item: located.item,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,122 @@
+//! Money: an amount, its currency, and whether VAT is included.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// An amount of money. Amounts exclude VAT unless `vat: included` is given.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// The amount, in whole units of the currency (kronor, pounds, euro).
+    pub amount: f64,
+    pub currency: Currency,
+    /// Whether the amount includes VAT; `excluded` when absent.
+    #[serde(default, skip_serializing_if = "Vat::is_excluded")]
+    pub vat: Vat,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+pub enum Currency {
+    SEK,
+    GBP,
+    EUR,
+}
+
+impl Currency {
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::SEK => "SEK",
+            Currency::GBP => "GBP",
+            Currency::EUR => "EUR",
+        }
+    }
+}
+
+impl std::fmt::Display for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Vat {
+    #[default]
+    Excluded,
+    Included,
+}
+
+impl Vat {
+    pub fn is_excluded(&self) -> bool {
+        *self == Vat::Excluded
+    }
+}
+
+impl Money {
+    /// Whether the amount is a real number greater than zero.
+    pub fn is_positive(&self) -> bool {
+        self.amount.is_finite() && self.amount > 0.0
+    }
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", group_thousands(self.amount), self.currency)?;
+        if self.vat == Vat::Included {
+            f.write_str(" incl. VAT")?;
+        }
+        Ok(())
+    }
+}
+
+/// `12000000.5` → `12 000 000.50`: amounts grouped by thousands with a non-breaking space,
+/// so that they never split across lines.
+pub fn group_thousands(amount: f64) -> String {
+    let rounded = (amount * 100.0).round() / 100.0;
+    let whole = rounded.trunc().abs();
+    let cents = ((rounded.abs() - whole) * 100.0).round() as u64;
+    let digits = format!("{whole:.0}");
+    let mut out = String::new();
+    if rounded < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{00A0}');
+        }
+        out.push(c);
+    }
+    if cents > 0 {
+        out.push_str(&format!(".{cents:02}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_with_non_breaking_spaces() {
+        assert_eq!(group_thousands(12_000_000.0), "12\u{a0}000\u{a0}000");
+        assert_eq!(group_thousands(999.0), "999");
+        assert_eq!(group_thousands(1_000.5), "1\u{a0}000.50");
+        assert_eq!(group_thousands(-4_000.0), "-4\u{a0}000");
+    }
+
+    #[test]
+    fn positive_means_finite_and_above_zero() {
+        let m = |amount| Money {
+            amount,
+            currency: Currency::SEK,
+            vat: Vat::Excluded,
+        };
+        assert!(m(1.0).is_positive());
+        assert!(!m(0.0).is_positive());
+        assert!(!m(-0.0).is_positive());
+        assert!(!m(f64::NAN).is_positive());
+        assert!(!m(f64::INFINITY).is_positive());
+    }
+}

@@ -1,0 +1,278 @@
+//! The procurement description (`socialclause/procurement@1`): what every later stage reads.
+//!
+//! Only `title`, `jurisdiction`, `type` and `value` are required. Every other field is an
+//! `Option`, because an absent fact must stay *unknown* to the assessment, never be guessed.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::cpv::Cpv;
+use super::date::Date;
+use super::money::Money;
+
+/// The schema tag a procurement file may carry in `schema:`.
+pub const PROCUREMENT_SCHEMA: &str = "socialclause/procurement@1";
+
+/// One procurement: a contract (possibly in lots) that a public buyer plans to award.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "socialclause/procurement@1")]
+pub struct Procurement {
+    /// Optional: `socialclause/procurement@1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The buyer's reference, such as a case number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    /// Which legal regime applies.
+    pub jurisdiction: Jurisdiction,
+    /// Output language; Swedish for `se`, otherwise English, when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+    /// The date whose rules apply (thresholds change on 1 January of even years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Authority>,
+    /// What is bought: works, services or supplies.
+    #[serde(rename = "type")]
+    pub kind: ContractType,
+    /// CPV codes, main code first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpv: Option<Vec<Cpv>>,
+    /// Estimated total value over the whole contract, excluding VAT unless `vat: included`.
+    pub value: Money,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<Procedure>,
+    /// The lots, if the contract is divided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lots: Option<Vec<Lot>>,
+    /// Free text; matched against clause keywords.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The target groups the buyer wants the contract to reach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priorities: Option<Vec<Priority>>,
+    /// Days between the notice and the tender deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tender_period_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualification: Option<Qualification>,
+    /// Award weights in percent, summing to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award: Option<Award>,
+    /// What the buyer already plans for social value and small suppliers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social: Option<SocialPlans>,
+}
+
+impl Procurement {
+    /// The output language: as given, else the jurisdiction's.
+    pub fn language(&self) -> Language {
+        self.language.unwrap_or(match self.jurisdiction {
+            Jurisdiction::Se => Language::Sv,
+            _ => Language::En,
+        })
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Jurisdiction {
+    /// Sweden: LOU (2016:1145).
+    Se,
+    /// Scotland: Procurement Reform (Scotland) Act 2014 and PCSR 2015.
+    Scotland,
+    /// England, Wales and Northern Ireland: Procurement Act 2023.
+    England,
+    /// Directive 2014/24/EU as the common base.
+    Eu,
+}
+
+impl Jurisdiction {
+    pub const ALL: [Jurisdiction; 4] = [
+        Jurisdiction::Se,
+        Jurisdiction::Scotland,
+        Jurisdiction::England,
+        Jurisdiction::Eu,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Jurisdiction::Se => "se",
+            Jurisdiction::Scotland => "scotland",
+            Jurisdiction::England => "england",
+            Jurisdiction::Eu => "eu",
+        }
+    }
+}
+
+impl std::fmt::Display for Jurisdiction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Language {
+    Sv,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    pub name: String,
+    /// Selects the threshold: central government or every other contracting authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AuthorityKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthorityKind {
+    Central,
+    SubCentral,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContractType {
+    Works,
+    Services,
+    Supplies,
+}
+
+/// The procedure. `simplified` and `selective` are LOU's förenklat förfarande and
+/// urvalsförfarande; `competitive-flexible` is the Procurement Act 2023's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Procedure {
+    Open,
+    Restricted,
+    Negotiated,
+    CompetitiveDialogue,
+    InnovationPartnership,
+    CompetitiveFlexible,
+    Simplified,
+    Selective,
+    DirectAward,
+    MiniCompetition,
+}
+
+/// A target group a community-benefit or employment clause can be aimed at.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Priority {
+    LongTermUnemployed,
+    YoungPeople,
+    DisabledPeople,
+    NewlyArrived,
+    CareExperienced,
+    ExOffenders,
+    PeopleInRecovery,
+    DeprivedAreas,
+    OlderWorkers,
+    LoneParents,
+}
+
+/// One lot. Absent fields are those of the whole procurement.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lot {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpv: Option<Vec<Cpv>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_months: Option<u32>,
+}
+
+/// What bidders must show to qualify.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Qualification {
+    /// Minimum yearly turnover demanded of a bidder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_turnover: Option<Money>,
+    /// Minimum number of years a bidder must have traded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_years_trading: Option<u32>,
+    /// Insurance cover demanded of bidders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<Vec<Insurance>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Insurance {
+    pub kind: InsuranceKind,
+    pub cover: Money,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InsuranceKind {
+    EmployersLiability,
+    PublicLiability,
+    ProfessionalIndemnity,
+    ProductLiability,
+    Motor,
+    Other,
+}
+
+/// Award weights in percent. Absent weights are 0; the weights sum to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    #[serde(default)]
+    pub price: f64,
+    #[serde(default)]
+    pub quality: f64,
+    #[serde(default)]
+    pub social: f64,
+}
+
+/// What the buyer already plans. Each absent field is unknown.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SocialPlans {
+    /// Whether suppliers, social enterprises among them, are met before the tender.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market_engagement: Option<bool>,
+    /// Whether the contract or a lot is reserved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reserved: Option<bool>,
+    /// Whether the winner may subcontract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcontracting_allowed: Option<bool>,
+    /// Days within which the buyer pays an invoice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_days: Option<u32>,
+}

@@ -1,0 +1,212 @@
+//! Checks a procurement makes sense once its types are right: positive finite amounts, lots
+//! that fit in the total, weights that sum to 100.
+//!
+//! Each problem carries the path of the field it is about, so the loader can point at its line.
+
+use super::money::Money;
+use super::procurement::{PROCUREMENT_SCHEMA, Procurement};
+use super::yaml::Step;
+
+/// A problem with one field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: Vec<Step>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+fn problem(path: Vec<Step>, message: impl Into<String>, help: Option<&str>) -> Problem {
+    Problem {
+        path,
+        message: message.into(),
+        help: help.map(str::to_string),
+    }
+}
+
+/// Every problem found, in the order of the fields.
+pub fn validate(p: &Procurement) -> Vec<Problem> {
+    use Step::{Index, Key};
+    let mut problems = Vec::new();
+
+    if let Some(schema) = &p.schema
+        && schema != PROCUREMENT_SCHEMA
+    {
+        problems.push(problem(
+            vec![Key("schema")],
+            format!("unknown schema `{schema}`"),
+            Some("write `schema: socialclause/procurement@1`, or leave the key out"),
+        ));
+    }
+    if p.title.trim().is_empty() {
+        problems.push(problem(
+            vec![Key("title")],
+            "the title is empty",
+            Some("give the procurement's title as it appears in the notice"),
+        ));
+    }
+    check_amount(&mut problems, vec![Key("value")], &p.value, false);
+    check_positive(
+        &mut problems,
+        vec![Key("duration_months")],
+        p.duration_months,
+    );
+    check_positive(
+        &mut problems,
+        vec![Key("tender_period_days")],
+        p.tender_period_days,
+    );
+
+    if let Some(lots) = &p.lots {
+        let mut sum = 0.0;
+        for (i, lot) in lots.iter().enumerate() {
+            let at = |k| vec![Key("lots"), Index(i), Key(k)];
+            if lot.title.trim().is_empty() {
+                problems.push(problem(at("title"), "the lot's title is empty", None));
+            }
+            check_positive(&mut problems, at("duration_months"), lot.duration_months);
+            let Some(value) = &lot.value else { continue };
+            if check_amount(&mut problems, at("value"), value, false) {
+                continue;
+            }
+            if value.currency != p.value.currency || value.vat != p.value.vat {
+                problems.push(problem(
+                    at("value"),
+                    format!(
+                        "the lot's value is in {} but the total value is in {}",
+                        basis(value),
+                        basis(&p.value)
+                    ),
+                    Some("give every lot value in the same currency and VAT basis as `value`"),
+                ));
+                continue;
+            }
+            sum += value.amount;
+        }
+        // Cents of rounding in lot values must not fail a real procurement.
+        if p.value.is_positive() && sum > p.value.amount * (1.0 + 1e-9) + 0.5 {
+            problems.push(problem(
+                vec![Key("lots")],
+                format!(
+                    "the lot values add up to {}, more than the total value {}",
+                    Money {
+                        amount: sum,
+                        ..p.value
+                    },
+                    p.value
+                ),
+                Some("`value` is the estimated value of the whole contract, all lots included"),
+            ));
+        }
+    }
+
+    if let Some(q) = &p.qualification {
+        if let Some(t) = &q.min_turnover {
+            check_amount(
+                &mut problems,
+                vec![Key("qualification"), Key("min_turnover")],
+                t,
+                true,
+            );
+        }
+        for (i, ins) in q.insurance.iter().flatten().enumerate() {
+            check_amount(
+                &mut problems,
+                vec![
+                    Key("qualification"),
+                    Key("insurance"),
+                    Index(i),
+                    Key("cover"),
+                ],
+                &ins.cover,
+                false,
+            );
+        }
+    }
+
+    if let Some(a) = &p.award {
+        let weights = [
+            ("price", a.price),
+            ("quality", a.quality),
+            ("social", a.social),
+        ];
+        let mut valid = true;
+        for (name, w) in weights {
+            if !w.is_finite() || !(0.0..=100.0).contains(&w) {
+                valid = false;
+                problems.push(problem(
+                    vec![Key("award"), Key(name)],
+                    format!("the weight `{name}` is {w}; a weight is a percentage from 0 to 100"),
+                    None,
+                ));
+            }
+        }
+        let total: f64 = weights.iter().map(|(_, w)| w).sum();
+        if valid && (total - 100.0).abs() > 0.01 {
+            problems.push(problem(
+                vec![Key("award")],
+                format!(
+                    "the award weights add up to {}, not 100 (price {}, quality {}, social {})",
+                    trim(total),
+                    trim(a.price),
+                    trim(a.quality),
+                    trim(a.social)
+                ),
+                Some("give the weights in percent so that they sum to 100"),
+            ));
+        }
+    }
+    problems
+}
+
+/// Pushes a problem unless `money` is a finite amount above zero (or zero, if allowed).
+/// Returns whether a problem was pushed.
+fn check_amount(
+    problems: &mut Vec<Problem>,
+    path: Vec<Step>,
+    money: &Money,
+    zero_ok: bool,
+) -> bool {
+    let amount = money.amount;
+    let message = if !amount.is_finite() {
+        format!("the amount `{amount}` is not a number that can be used")
+    } else if amount < 0.0 || (!zero_ok && amount == 0.0) || amount.is_sign_negative() {
+        format!("the amount is {}; it must be more than zero", trim(amount))
+    } else {
+        return false;
+    };
+    let mut at = path;
+    at.push(Step::Key("amount"));
+    problems.push(problem(
+        at,
+        message,
+        Some("give the estimated amount in whole units, such as `amount: 12000000`"),
+    ));
+    true
+}
+
+fn check_positive(problems: &mut Vec<Problem>, path: Vec<Step>, value: Option<u32>) {
+    if value == Some(0) {
+        problems.push(problem(path, "this must be more than zero", None));
+    }
+}
+
+fn basis(m: &Money) -> String {
+    format!(
+        "{}{}",
+        m.currency,
+        if m.vat.is_excluded() {
+            ""
+        } else {
+            " incl. VAT"
+        }
+    )
+}
+
+/// `100` rather than `100.0`, but `33.3` kept.
+fn trim(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}

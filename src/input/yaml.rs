@@ -1,0 +1,553 @@
+//! All YAML parsing: documents into typed values, serde errors into diagnostics that point at
+//! the line and suggest a fix, and paths inside a document back to their line and column.
+//!
+//! Nothing else in the crate touches `serde_yaml`, so its quirks stay here: a stream with a
+//! syntax error yields that error for ever, parse errors give byte positions in their text,
+//! and serde's messages ("unknown field", "expected one of") need rewording for people who
+//! have never seen a Rust type.
+
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+
+use super::source::{Source, line_column};
+use crate::error::{Diagnostic, did_you_mean};
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// One value from a YAML stream: which document it came from, and which list item if the
+/// document was a list.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub document: usize,
+    pub item: Option<usize>,
+    pub value: T,
+}
+
+impl<T> Located<T> {
+    /// The path of this value inside its document.
+    pub fn root(&self) -> Vec<Step> {
+        self.item.map(Step::Index).into_iter().collect()
+    }
+}
+
+/// Parses a source holding exactly one document into `T`.
+pub fn parse_one<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+    let mut values = parse_stream::<T>(source, false)?;
+    match values.len() {
+        1 => Ok(values.remove(0).value),
+        0 => Err(empty(source)),
+        n => Err(Diagnostic::new(
+            &source.name,
+            format!("the file holds {n} YAML documents; one was expected"),
+        )
+        .help("put each item in a file of its own, or remove the `---` separators")),
+    }
+}
+
+/// Parses a source holding one value, a list of values, or several `---` documents.
+pub fn parse_many<T: DeserializeOwned>(source: &Source) -> Result<Vec<Located<T>>, Diagnostic> {
+    let values = parse_stream::<T>(source, true)?;
+    if values.is_empty() {
+        return Err(empty(source));
+    }
+    Ok(values)
+}
+
+fn empty(source: &Source) -> Diagnostic {
+    Diagnostic::new(&source.name, "the file holds nothing to read")
+        .help("`socialclause init` writes a commented starter file")
+}
+
+fn parse_stream<T: DeserializeOwned>(
+    source: &Source,
+    lists: bool,
+) -> Result<Vec<Located<T>>, Diagnostic> {
+    let mut out = Vec::new();
+    for (document, deserializer) in serde_yaml::Deserializer::from_str(&source.text).enumerate() {
+        let parsed = OneOrMany::<T> {
+            lists,
+            marker: std::marker::PhantomData,
+        }
+        .deserialize(deserializer);
+        match parsed {
+            Ok(OneOrManyValue::Nothing) => {}
+            Ok(OneOrManyValue::One(value)) => out.push(Located {
+                document,
+                item: None,
+                value,
+            }),
+            Ok(OneOrManyValue::Many(values)) => {
+                out.extend(values.into_iter().enumerate().map(|(i, value)| Located {
+                    document,
+                    item: Some(i),
+                    value,
+                }))
+            }
+            // A broken stream yields its error for every following document: stop at the first.
+            Err(e) => return Err(diagnostic(source, &e)),
+        }
+    }
+    Ok(out)
+}
+
+enum OneOrManyValue<T> {
+    Nothing,
+    One(T),
+    Many(Vec<T>),
+}
+
+struct OneOrMany<T> {
+    lists: bool,
+    marker: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for OneOrMany<T> {
+    type Value = OneOrManyValue<T>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for OneOrMany<T> {
+    type Value = OneOrManyValue<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.lists {
+            "a mapping of keys, or a list of them"
+        } else {
+            "a mapping of keys"
+        })
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(OneOrManyValue::Nothing)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(OneOrManyValue::Nothing)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(OneOrManyValue::One)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        if !self.lists {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        let mut values = Vec::new();
+        while let Some(value) = seq.next_element()? {
+            values.push(value);
+        }
+        Ok(OneOrManyValue::Many(values))
+    }
+}
+
+/// The line and column of the node at `path` in document `document`, if it exists.
+pub fn locate(source: &Source, document: usize, path: &[Step]) -> Option<(usize, usize)> {
+    let deserializer = serde_yaml::Deserializer::from_str(&source.text).nth(document)?;
+    let err = Locator(path).deserialize(deserializer).err()?;
+    (err.to_string().contains(Locator::FOUND))
+        .then(|| err.location())
+        .flatten()
+        .map(|l| (l.line(), l.column()))
+}
+
+/// Walks to a path and fails there, so that `serde_yaml` reports the node's position.
+struct Locator<'a>(&'a [Step]);
+
+impl Locator<'_> {
+    const FOUND: &'static str = "\u{0}found";
+}
+
+impl<'de> DeserializeSeed<'de> for Locator<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Locator<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some((Step::Key(key), rest)) = self.0.split_first() else {
+            return Err(de::Error::custom(Self::FOUND));
+        };
+        while let Some(k) = map.next_key::<serde_yaml::Value>()? {
+            if k.as_str() == Some(key) {
+                return map.next_value_seed(Locator(rest));
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Some((Step::Index(index), rest)) = self.0.split_first() else {
+            return Err(de::Error::custom(Self::FOUND));
+        };
+        for _ in 0..*index {
+            if seq.next_element::<IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+        }
+        seq.next_element_seed(Locator(rest)).map(drop)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.scalar()
+    }
+}
+
+impl Locator<'_> {
+    fn scalar<E: de::Error>(&self) -> Result<(), E> {
+        if self.0.is_empty() {
+            Err(E::custom(Self::FOUND))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Serialises a value to YAML (for `init` round trips and `clauses show`).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).expect("plain data always serialises to YAML")
+}
+
+/// The name of an enum value as written in YAML (`targeted-recruitment`).
+pub fn name_of<T: serde::Serialize>(value: &T) -> String {
+    match serde_yaml::to_value(value) {
+        Ok(serde_yaml::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// Rewords a `serde_yaml` error as a diagnostic with place, expectation and suggestion.
+fn diagnostic(source: &Source, error: &serde_yaml::Error) -> Diagnostic {
+    let full = error.to_string();
+    let mut text = full.as_str();
+    // serde_yaml appends " at line L column C" (or "at position N" for scanner errors).
+    if let Some(i) = text.rfind(" at line ") {
+        text = &text[..i];
+    }
+    let mut place = error.location().map(|l| (l.line(), l.column()));
+    if let Some(i) = text.rfind(" at position ") {
+        if let Ok(at) = text[i + " at position ".len()..].trim().parse::<usize>()
+            && at <= source.text.len()
+            && source.text.is_char_boundary(at)
+        {
+            place = Some(line_column(&source.text, at));
+        }
+        text = &text[..i];
+    }
+    let (path, message) = split_path(text);
+    let mut d = reword(&source.name, message);
+    if let Some(path) = path {
+        d.message = format!("{} (at `{path}`)", d.message);
+    }
+    if let Some(key) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.split('`').next())
+        && let Some(second) = place.and_then(|(line, _)| second_key(&source.text, line, key))
+    {
+        place = Some(second);
+    }
+    match place {
+        Some((line, column)) => d.at(line, column),
+        None => d,
+    }
+}
+
+/// serde_yaml writes errors below the root as `path.to[1].node: message`.
+fn split_path(text: &str) -> (Option<&str>, &str) {
+    match text.split_once(": ") {
+        Some((path, rest))
+            if !path.is_empty()
+                && path
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.[]".contains(c)) =>
+        {
+            (Some(path), rest)
+        }
+        _ => (None, text),
+    }
+}
+
+/// The names in serde's "expected one of `a`, `b`" / "expected `a` or `b`" tails.
+fn backquoted(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+fn reword(file: &str, message: &str) -> Diagnostic {
+    let (head, expected) = match message.split_once(", expected ") {
+        Some((h, e)) => (h, Some(e)),
+        None => (message, None),
+    };
+    let named = |prefix: &str| head.strip_prefix(prefix).map(|r| r.trim_matches('`'));
+    if let Some(key) = named("unknown field ") {
+        let candidates = expected.map(backquoted).unwrap_or_default();
+        let d = Diagnostic::new(file, format!("unknown key `{key}`"));
+        let d = match expected {
+            Some(_) if !candidates.is_empty() => d.expected(one_of(&candidates)),
+            _ => d.expected("no keys here"),
+        };
+        return match did_you_mean(key, candidates.iter().copied()) {
+            Some(m) => d.help(format!("did you mean `{m}`?")),
+            None => d.help("remove the key, or check its spelling against the list above"),
+        };
+    }
+    if let Some(value) = named("unknown variant ") {
+        let candidates = expected.map(backquoted).unwrap_or_default();
+        let d =
+            Diagnostic::new(file, format!("unknown value `{value}`")).expected(one_of(&candidates));
+        return match did_you_mean(value, candidates.iter().copied()) {
+            Some(m) => d.help(format!("did you mean `{m}`?")),
+            None => d.help("use one of the values listed"),
+        };
+    }
+    if let Some(key) = named("missing field ") {
+        return Diagnostic::new(file, format!("the required key `{key}` is missing"))
+            .help(format!("add `{key}:` with a value"));
+    }
+    if let Some(key) = named("duplicate field ") {
+        return Diagnostic::new(file, format!("the key `{key}` appears twice"))
+            .help("keep one of them");
+    }
+    if let Some(found) = head.strip_prefix("invalid type: ") {
+        let d = Diagnostic::new(file, format!("wrong kind of value: found {found}"));
+        return match expected {
+            Some(e) => d.expected(plain_expectation(e)),
+            None => d,
+        };
+    }
+    if let Some(found) = head.strip_prefix("invalid value: ") {
+        let d = Diagnostic::new(file, format!("invalid value: {found}"));
+        return match expected {
+            Some(e) => d.expected(plain_expectation(e)),
+            None => d,
+        };
+    }
+    if head.contains("recursion limit exceeded") {
+        return Diagnostic::new(file, "the YAML is nested too deeply")
+            .help("a procurement or clause needs only a few levels of nesting");
+    }
+    if head.contains("repetition limit exceeded") {
+        return Diagnostic::new(file, "the YAML expands too many aliases (`*name`)").help(
+            "write the values out instead of repeating anchors; this file may be an \"alias bomb\"",
+        );
+    }
+    // Our own checks and scanner errors are already worded for people.
+    let d = Diagnostic::new(file, head.to_string());
+    match expected {
+        Some(e) => d.expected(plain_expectation(e)),
+        None => d,
+    }
+}
+
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "nothing here".to_string(),
+        [one] => format!("`{one}`"),
+        _ => format!(
+            "one of {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// serde's expectations name Rust types; say what to write instead.
+fn plain_expectation(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" => "a number".to_string(),
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more".to_string(),
+        "i32" | "i64" => "a whole number".to_string(),
+        "a boolean" => "`true` or `false`".to_string(),
+        "a sequence" => "a list (lines starting with `- `, or `[a, b]`)".to_string(),
+        e if e.starts_with("struct ") => "a mapping of keys (`key: value` lines)".to_string(),
+        e => e.to_string(),
+    }
+}
+
+/// The second `key:` at or after `line`, for duplicate keys (serde reports the mapping).
+fn second_key(text: &str, line: usize, key: &str) -> Option<(usize, usize)> {
+    let mut seen = 0;
+    for (n, l) in text.lines().enumerate().skip(line - 1) {
+        let trimmed = l.trim_start().trim_start_matches("- ");
+        let rest = trimmed.strip_prefix(key).or_else(|| {
+            trimmed
+                .strip_prefix('{')
+                .map(str::trim_start)
+                .and_then(|t| t.strip_prefix(key))
+        });
+        if rest.is_some_and(|r| r.trim_start().starts_with(':')) {
+            seen += 1;
+            if seen == 2 {
+                return Some((n + 1, l.len() - trimmed.len() + 1));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        title: String,
+        kind: Option<Kind>,
+        lots: Option<Vec<Lot>>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Lot {
+        title: String,
+        amount: Option<f64>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "kebab-case")]
+    enum Kind {
+        Works,
+        Services,
+    }
+
+    fn src(text: &str) -> Source {
+        Source::from_text("t.yaml", text)
+    }
+
+    #[test]
+    fn reads_one_a_list_or_several_documents() {
+        let one = parse_many::<Item>(&src("title: a\n")).unwrap();
+        assert_eq!(one.len(), 1);
+        let list = parse_many::<Item>(&src("- title: a\n- title: b\n")).unwrap();
+        assert_eq!(list[1].item, Some(1));
+        let docs = parse_many::<Item>(&src("title: a\n---\n- title: b\n- title: c\n")).unwrap();
+        assert_eq!(
+            docs.iter()
+                .map(|d| (d.document, d.item))
+                .collect::<Vec<_>>(),
+            [(0, None), (1, Some(0)), (1, Some(1))]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let d = parse_many::<Item>(&src("title: a\nkidn: works\n")).unwrap_err();
+        assert_eq!(d.message, "unknown key `kidn`");
+        assert_eq!((d.line, d.column), (Some(2), Some(1)));
+        assert_eq!(d.help.as_deref(), Some("did you mean `kind`?"));
+    }
+
+    #[test]
+    fn unknown_values_get_a_suggestion_and_a_path() {
+        let d = parse_many::<Item>(&src("title: a\nkind: wroks\n")).unwrap_err();
+        assert_eq!(d.message, "unknown value `wroks` (at `kind`)");
+        assert_eq!(d.expected.as_deref(), Some("one of `works`, `services`"));
+        assert_eq!(d.help.as_deref(), Some("did you mean `works`?"));
+        assert_eq!((d.line, d.column), (Some(2), Some(7)));
+    }
+
+    #[test]
+    fn wrong_types_say_what_to_write() {
+        let d = parse_many::<Item>(&src("title: a\nlots:\n  - title: x\n    amount: lots\n"))
+            .unwrap_err();
+        assert!(
+            d.message.starts_with("wrong kind of value"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.message.ends_with("(at `lots[0].amount`)"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.expected.as_deref(), Some("a number"));
+        assert_eq!(d.line, Some(4));
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_second() {
+        let d = parse_many::<Item>(&src("title: a\nkind: works\ntitle: b\n")).unwrap_err();
+        assert_eq!(d.message, "the key `title` appears twice");
+        assert_eq!((d.line, d.column), (Some(3), Some(1)));
+    }
+
+    #[test]
+    fn syntax_errors_stop_the_stream_with_a_place() {
+        let d = parse_many::<Item>(&src("title: a\n---\ntitle: [b\n---\ntitle: c\n")).unwrap_err();
+        assert!(d.line.is_some(), "{d}");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_empty() {
+        for text in ["", "   \n", "# nothing\n", "---\n"] {
+            let d = parse_many::<Item>(&src(text)).unwrap_err();
+            assert_eq!(d.message, "the file holds nothing to read", "{text:?}");
+        }
+    }
+
+    #[test]
+    fn parse_one_refuses_lists_and_streams() {
+        assert!(parse_one::<Item>(&src("- title: a\n")).is_err());
+        assert!(parse_one::<Item>(&src("title: a\n---\ntitle: b\n")).is_err());
+        assert_eq!(parse_one::<Item>(&src("title: a\n")).unwrap().title, "a");
+    }
+
+    #[test]
+    fn locates_paths_inside_documents() {
+        let s = src("title: a\n---\ntitle: b\nlots:\n  - title: x\n  - title: y\n    amount: 7\n");
+        assert_eq!(
+            locate(
+                &s,
+                1,
+                &[Step::Key("lots"), Step::Index(1), Step::Key("amount")]
+            ),
+            Some((7, 13))
+        );
+        assert_eq!(
+            locate(&s, 1, &[Step::Key("lots"), Step::Index(1)]),
+            Some((6, 5))
+        );
+        assert_eq!(locate(&s, 0, &[Step::Key("title")]), Some((1, 8)));
+        assert_eq!(locate(&s, 0, &[Step::Key("lots")]), None);
+    }
+}

@@ -1,0 +1,259 @@
+//! The clause (`socialclause/clause@1`): one requirement a buyer can put in a tender, with its
+//! wording in Swedish and English, its legal basis, when it fits, how targets scale, how the
+//! checker recognises it, and examples that test all of that.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::input::{ContractType, Jurisdiction, Language, Money, Priority};
+
+/// The schema tag a clause file may carry in `schema:`.
+pub const CLAUSE_SCHEMA: &str = "socialclause/clause@1";
+
+/// The variables, besides the clause's own `params`, that clause text may use. The
+/// assessment fills every one of them (unknown facts render as a fill-in field).
+pub const CONTEXT_VARIABLES: &[&str] = &[
+    "procurement.id",
+    "procurement.title",
+    "procurement.authority.name",
+    "procurement.authority.region",
+    "procurement.duration_months",
+    "procurement.value",
+    "lot.title",
+];
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "socialclause/clause@1")]
+pub struct Clause {
+    /// Optional: `socialclause/clause@1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Unique, lower-case words joined by `-`, starting with the jurisdiction: `se-…`, `scot-…`.
+    pub id: String,
+    pub title: Localized,
+    pub category: Category,
+    pub instrument: Instrument,
+    pub level: Level,
+    /// Where the clause can be used.
+    pub jurisdictions: Vec<Jurisdiction>,
+    pub legal_basis: Vec<LegalBasis>,
+    /// Hard conditions: all must hold for the clause to apply.
+    #[serde(default, skip_serializing_if = "Applies::is_empty")]
+    pub applies: Applies,
+    /// What makes the clause relevant; each signal that fires is a stated reason.
+    #[serde(default, skip_serializing_if = "Signals::is_empty")]
+    pub signals: Signals,
+    /// Targets computed from the contract value, used in `text` as `{{name}}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, Param>,
+    /// The bidder-facing requirement (handlebars).
+    pub text: Localized,
+    /// Why a buyer would use it (buyer-facing, not in the annex).
+    pub rationale: Localized,
+    /// What evidence the supplier gives.
+    pub verification: Localized,
+    pub kpis: Vec<Kpi>,
+    /// Patterns for `check`, over normalised text.
+    pub detect: Detect,
+    /// Example sentences, classified by the text matcher in `clauses lint` and the tests.
+    pub examples: Examples,
+    /// Anything unverified, or a default that is not a legal figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub sources: Vec<String>,
+}
+
+impl Clause {
+    pub fn title(&self, language: Language) -> &str {
+        self.title.get(language)
+    }
+}
+
+/// A text in both output languages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub sv: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::Sv => &self.sv,
+            Language::En => &self.en,
+        }
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    TargetedRecruitment,
+    Apprenticeships,
+    WorkPlacements,
+    Skills,
+    EducationEngagement,
+    SupplyChain,
+    ThirdSector,
+    ReservedContract,
+    FairWork,
+    LabourConditions,
+    Community,
+    EqualityAccessibility,
+    Partnership,
+    Monitoring,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Instrument {
+    ContractCondition,
+    AwardCriterion,
+    Selection,
+    Specification,
+    Reservation,
+    Process,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Basic,
+    Advanced,
+    Leading,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    pub jurisdiction: Jurisdiction,
+    /// The exact citation: "LOU (2016:1145) 17 kap. 1 §".
+    pub cite: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Applies {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub types: Option<Vec<ContractType>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_duration_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_value: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_value: Option<Money>,
+    /// CPV prefixes: the clause applies only to codes starting with one of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpv: Option<Vec<String>>,
+}
+
+impl Applies {
+    pub fn is_empty(&self) -> bool {
+        *self == Applies::default()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signals {
+    /// CPV prefixes that make the clause relevant ("45" construction, "90" cleaning and waste …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cpv: Vec<String>,
+    #[serde(default, skip_serializing_if = "Keywords::is_empty")]
+    pub keywords: Keywords,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priorities: Vec<Priority>,
+}
+
+impl Signals {
+    pub fn is_empty(&self) -> bool {
+        *self == Signals::default()
+    }
+}
+
+/// Keywords found in a description, matched inside words ("park" in "parkskötsel").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Keywords {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sv: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub en: Vec<String>,
+}
+
+impl Keywords {
+    pub fn is_empty(&self) -> bool {
+        self.sv.is_empty() && self.en.is_empty()
+    }
+}
+
+/// A target scaled to the contract: `value ÷ per × each`, rounded, then held within
+/// `min`..`max`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    pub per: Money,
+    pub each: f64,
+    #[serde(default)]
+    pub round: Rounding,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// What is counted: { sv: månader, en: months }.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Localized>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rounding {
+    #[default]
+    Up,
+    Down,
+    Nearest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    pub id: String,
+    pub sv: String,
+    pub en: String,
+    /// What is counted: `people`, `months`, `weeks`, `GBP`, `percent` …
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Detect {
+    /// Any match means the tender carries the clause.
+    #[serde(default)]
+    pub present: Vec<String>,
+    /// Any match means the tender says the clause is not required; it wins over `present`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declined: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub present: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declined: Vec<String>,
+    #[serde(default)]
+    pub absent: Vec<String>,
+}

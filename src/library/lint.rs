@@ -1,0 +1,379 @@
+//! `clauses lint`: every check a clause must pass before a buyer can rely on it.
+//!
+//! Schema and unique ids come from loading; this adds what serde cannot see: both languages
+//! written, ids well formed, templates that compile and use only known variables, patterns
+//! that compile, examples that the text matcher classifies as declared, and citations and
+//! sources present. Each problem points at the line of the field it is about.
+
+use std::collections::BTreeSet;
+
+use handlebars::Path as HbPath;
+use handlebars::template::{Parameter, Template, TemplateElement};
+
+use super::clause::{CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause};
+use super::{Entry, Library};
+use crate::error::Diagnostic;
+use crate::input::yaml::{self, Step};
+use crate::text::{Detector, HitKind, Presence, SourceText};
+
+/// Every problem in the library, file by file.
+pub fn lint(library: &Library) -> Vec<Diagnostic> {
+    library.entries().iter().flat_map(lint_entry).collect()
+}
+
+/// Every problem in one clause.
+pub fn lint_entry(entry: &Entry) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    check_clause(&entry.clause, &mut found);
+    found
+        .into_iter()
+        .map(|(path, message)| {
+            let d = Diagnostic::new(
+                &entry.source.name,
+                format!("clause `{}`: {message}", entry.clause.id),
+            );
+            match yaml::locate(&entry.source, 0, &path) {
+                Some((line, column)) => d.at(line, column),
+                None => d,
+            }
+        })
+        .collect()
+}
+
+type Found = Vec<(Vec<Step>, String)>;
+
+fn check_clause(c: &Clause, found: &mut Found) {
+    use Step::{Index, Key};
+    let mut push = |path: Vec<Step>, message: String| found.push((path, message));
+
+    if let Some(schema) = &c.schema
+        && schema != CLAUSE_SCHEMA
+    {
+        push(
+            vec![Key("schema")],
+            format!("unknown schema `{schema}`; write `{CLAUSE_SCHEMA}`"),
+        );
+    }
+    if !is_kebab(&c.id) {
+        push(
+            vec![Key("id")],
+            format!(
+                "the id `{}` must be lower-case letters and digits joined by `-`",
+                c.id
+            ),
+        );
+    }
+    for (field, text) in [
+        ("title", &c.title),
+        ("text", &c.text),
+        ("rationale", &c.rationale),
+        ("verification", &c.verification),
+    ] {
+        for (lang, t) in [("sv", &text.sv), ("en", &text.en)] {
+            if t.trim().is_empty() {
+                push(
+                    vec![Key(field), Key(lang)],
+                    format!("`{field}.{lang}` is empty"),
+                );
+            }
+        }
+    }
+    if c.jurisdictions.is_empty() {
+        push(
+            vec![Key("jurisdictions")],
+            "no jurisdiction is given".into(),
+        );
+    }
+    if c.legal_basis.is_empty() {
+        push(vec![Key("legal_basis")], "no legal basis is cited".into());
+    }
+    for (i, basis) in c.legal_basis.iter().enumerate() {
+        if basis.cite.trim().is_empty() {
+            push(
+                vec![Key("legal_basis"), Index(i), Key("cite")],
+                "the citation is empty".into(),
+            );
+        }
+    }
+    if c.sources.iter().all(|s| s.trim().is_empty()) {
+        push(vec![Key("sources")], "no source is given".into());
+    }
+    if c.kpis.is_empty() {
+        push(
+            vec![Key("kpis")],
+            "no KPI is given; give at least one, with its unit".into(),
+        );
+    }
+    for (i, kpi) in c.kpis.iter().enumerate() {
+        for (field, t) in [
+            ("id", &kpi.id),
+            ("sv", &kpi.sv),
+            ("en", &kpi.en),
+            ("unit", &kpi.unit),
+        ] {
+            if t.trim().is_empty() {
+                push(
+                    vec![Key("kpis"), Index(i), Key(field)],
+                    format!("the KPI's `{field}` is empty"),
+                );
+            }
+        }
+    }
+    let keywords = &c.signals.keywords;
+    if keywords.sv.is_empty() != keywords.en.is_empty() {
+        push(
+            vec![Key("signals"), Key("keywords")],
+            "keywords are given in one language only; give them in both `sv` and `en`".into(),
+        );
+    }
+    for (field, prefixes) in [
+        ("signals", Some(&c.signals.cpv)),
+        ("applies", c.applies.cpv.as_ref()),
+    ] {
+        for (i, prefix) in prefixes.into_iter().flatten().enumerate() {
+            if !(2..=8).contains(&prefix.len()) || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+                push(
+                    vec![Key(field), Key("cpv"), Index(i)],
+                    format!(
+                        "`{prefix}` is not a CPV prefix: write 2 to 8 digits, such as \"45\" or \"7731\""
+                    ),
+                );
+            }
+        }
+    }
+    for (name, param) in &c.params {
+        if !is_identifier(name) {
+            push(
+                vec![Key("params")],
+                format!("the parameter name `{name}` must be letters, digits and `_`"),
+            );
+        }
+        let valid = param.per.is_positive()
+            && param.each.is_finite()
+            && param.each > 0.0
+            && param.min.is_none_or(f64::is_finite)
+            && param.max.is_none_or(f64::is_finite)
+            && param.min.zip(param.max).is_none_or(|(lo, hi)| lo <= hi);
+        if !valid {
+            push(
+                vec![Key("params")],
+                format!(
+                    "parameter `{name}`: `per` and `each` must be above zero, and `min` no more than `max`"
+                ),
+            );
+        }
+    }
+    check_templates(c, &mut push);
+    check_detection(c, &mut push);
+}
+
+fn check_templates(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
+    use Step::Key;
+    let mut used_by_language = Vec::new();
+    for (lang, text) in [("sv", &c.text.sv), ("en", &c.text.en)] {
+        let path = || vec![Key("text"), Key(lang)];
+        match template_variables(text) {
+            Err(e) => push(
+                path(),
+                format!("the `{lang}` text is not a valid template: {e}"),
+            ),
+            Ok(used) => {
+                for var in &used {
+                    let known = c.params.contains_key(var.as_str())
+                        || CONTEXT_VARIABLES.contains(&var.as_str());
+                    if !known {
+                        let mut names: Vec<&str> = c.params.keys().map(String::as_str).collect();
+                        names.extend(CONTEXT_VARIABLES);
+                        let hint = crate::error::did_you_mean(var, names.iter().copied())
+                            .map(|m| format!("; did you mean `{m}`?"))
+                            .unwrap_or_else(|| "; declare it under `params`".to_string());
+                        push(
+                            path(),
+                            format!("the `{lang}` text uses the unknown variable `{var}`{hint}"),
+                        );
+                    }
+                }
+                used_by_language.push((lang, used));
+            }
+        }
+    }
+    if let [(_, sv), (_, en)] = used_by_language.as_slice() {
+        for name in c.params.keys() {
+            if sv.contains(name) != en.contains(name) {
+                let missing = if sv.contains(name) { "en" } else { "sv" };
+                push(
+                    vec![Key("text"), Key(missing)],
+                    format!(
+                        "the parameter `{name}` is used in one language but not in `{missing}`"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_detection(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
+    use Step::{Index, Key};
+    if c.detect.present.is_empty() {
+        push(
+            vec![Key("detect"), Key("present")],
+            "no `present` pattern is given".into(),
+        );
+    }
+    let detector = match Detector::new(&c.detect.present, &c.detect.declined) {
+        Ok(d) => d,
+        Err(errors) => {
+            for e in errors {
+                let list = if e.kind == HitKind::Present {
+                    "present"
+                } else {
+                    "declined"
+                };
+                push(
+                    vec![Key("detect"), Key(list), Index(e.index)],
+                    format!(
+                        "`detect.{list}[{}]` is not a valid pattern: {}",
+                        e.index,
+                        first_line(&e.message)
+                    ),
+                );
+            }
+            return;
+        }
+    };
+    let lists = [
+        ("present", &c.examples.present, Presence::Present),
+        ("declined", &c.examples.declined, Presence::Declined),
+        ("absent", &c.examples.absent, Presence::Absent),
+    ];
+    for (list, examples, expected) in lists {
+        for (i, example) in examples.iter().enumerate() {
+            let got = detector
+                .classify(&SourceText::new(example.as_str()))
+                .presence;
+            if got != expected {
+                push(
+                    vec![Key("examples"), Key(list), Index(i)],
+                    format!(
+                        "the {list} example {} is classified as {got}, not {expected}",
+                        i + 1
+                    ),
+                );
+            }
+        }
+    }
+    if c.examples.present.is_empty() {
+        push(
+            vec![Key("examples")],
+            "no `present` example is given".into(),
+        );
+    }
+    if c.examples.absent.is_empty() {
+        push(vec![Key("examples")], "no `absent` example is given".into());
+    }
+    if !c.detect.declined.is_empty() && c.examples.declined.is_empty() {
+        push(
+            vec![Key("examples")],
+            "`declined` patterns are given but no `declined` example tests them".into(),
+        );
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_identifier(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The variables a handlebars template reads, as dotted paths (`procurement.title`).
+/// Partials and decorators are refused: clause text is plain text with values in it.
+pub fn template_variables(template: &str) -> Result<BTreeSet<String>, String> {
+    let compiled = Template::compile(template).map_err(|e| first_line(&e.to_string()))?;
+    let mut out = BTreeSet::new();
+    walk(&compiled, &mut out)?;
+    Ok(out)
+}
+
+fn walk(template: &Template, out: &mut BTreeSet<String>) -> Result<(), String> {
+    for element in &template.elements {
+        match element {
+            TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
+            TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
+                if h.params.is_empty() && h.hash.is_empty() {
+                    variable(&h.name, out);
+                } else {
+                    h.params.iter().for_each(|p| variable(p, out));
+                }
+            }
+            TemplateElement::HelperBlock(h) => {
+                h.params.iter().for_each(|p| variable(p, out));
+                for inner in h.template.iter().chain(h.inverse.iter()) {
+                    walk(inner, out)?;
+                }
+            }
+            _ => return Err("partials and decorators are not allowed in clause text".into()),
+        }
+    }
+    Ok(())
+}
+
+fn variable(parameter: &Parameter, out: &mut BTreeSet<String>) {
+    let raw = match parameter {
+        Parameter::Name(name) => name.as_str(),
+        Parameter::Path(HbPath::Relative((_, raw))) => raw.as_str(),
+        _ => return,
+    };
+    if !raw.starts_with('@') && !raw.starts_with("this") && !raw.starts_with("../") {
+        out.insert(raw.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_variables_in_expressions_and_blocks() {
+        let vars = template_variables(
+            "Minst {{months}} månader för {{procurement.title}}{{#if lot.title}} ({{lot.title}}){{/if}}.",
+        )
+        .unwrap();
+        assert_eq!(
+            vars.into_iter().collect::<Vec<_>>(),
+            ["lot.title", "months", "procurement.title"]
+        );
+    }
+
+    #[test]
+    fn refuses_broken_templates_and_partials() {
+        assert!(template_variables("{{#if x}}open").is_err());
+        assert!(template_variables("{{> other}}").is_err());
+    }
+
+    #[test]
+    fn ids_are_kebab_case() {
+        assert!(is_kebab("se-employment-requirement"));
+        assert!(is_kebab("scot-fair-work-1"));
+        assert!(!is_kebab("Se-Employment"));
+        assert!(!is_kebab("se--x"));
+        assert!(!is_kebab("se_x"));
+    }
+}

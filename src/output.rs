@@ -1,0 +1,81 @@
+//! Writing results: atomically to files, and to stdout where a closed pipe is not an error.
+//!
+//! A file is written to a temporary file beside it and renamed into place, so a crash or a
+//! full disk never leaves half a file, and an existing file is replaced only when asked.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` atomically. Refuses to replace an existing file unless `force`.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let write_error = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !force && path.exists() {
+        return Err(Error::usage_with_help(
+            format!("{} exists already", path.display()),
+            "choose another name, or add --force to replace it",
+        ));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".socialclause-")
+        .tempfile_in(dir)
+        .map_err(write_error)?;
+    file.write_all(bytes).map_err(write_error)?;
+    file.as_file().sync_all().map_err(write_error)?;
+    if force {
+        file.persist(path).map_err(|e| write_error(e.error))?;
+    } else {
+        // Another process may have created the file meanwhile: never overwrite it.
+        file.persist_noclobber(path)
+            .map_err(|e| write_error(e.error))?;
+    }
+    Ok(())
+}
+
+/// Standard output for results. A reader that goes away (`| head`) ends the output quietly.
+pub struct Stdout {
+    inner: io::StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Stdout {
+    pub fn new() -> Self {
+        Stdout {
+            inner: io::stdout().lock(),
+            closed: false,
+        }
+    }
+
+    /// Writes all of `text`, unless the reader has gone.
+    pub fn write_str(&mut self, text: &str) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self
+            .inner
+            .write_all(text.as_bytes())
+            .and_then(|()| self.inner.flush())
+        {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(Error::Stdout(e)),
+        }
+    }
+}
+
+impl Default for Stdout {
+    fn default() -> Self {
+        Stdout::new()
+    }
+}
