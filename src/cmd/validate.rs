@@ -11,14 +11,15 @@ use super::Outcome;
 pub fn run(args: &ValidateArgs, out: &mut Stdout) -> Result<Outcome> {
     for path in &args.inputs {
         let loaded = input::load(path, DEFAULT_SIZE_LIMIT)?;
+        let several_documents = loaded.iter().any(|l| l.document > 0);
         for l in &loaded {
             let p = &l.procurement;
             let mut place = l.file.clone();
-            if loaded.len() > 1 {
-                place.push_str(&format!(" #{}", l.document + 1));
-                if let Some(i) = l.item {
-                    place.push_str(&format!(" item {}", i + 1));
-                }
+            if several_documents {
+                place.push_str(&format!(" document {}", l.document + 1));
+            }
+            if let Some(i) = l.item {
+                place.push_str(&format!(" item {}", i + 1));
             }
             out.write_str(&format!(
                 "ok {place}: {} ({}, {}, {})\n",

@@ -91,8 +91,22 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse(&text).map_err(serde::de::Error::custom)
+        // Parsing inside the visitor lets the YAML reader put the error at the value's place.
+        d.deserialize_str(DateVisitor)
+    }
+}
+
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = Date;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date written as YYYY-MM-DD")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
+        Date::parse(v).map_err(E::custom)
     }
 }
 

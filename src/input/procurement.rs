@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::cpv::Cpv;
 use super::date::Date;
 use super::money::Money;
+use super::yaml::Text;
 
 /// The schema tag a procurement file may carry in `schema:`.
 pub const PROCUREMENT_SCHEMA: &str = "socialclause/procurement@1";
@@ -20,11 +21,11 @@ pub const PROCUREMENT_SCHEMA: &str = "socialclause/procurement@1";
 pub struct Procurement {
     /// Optional: `socialclause/procurement@1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub schema: Option<Text>,
     /// The buyer's reference, such as a case number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    pub title: String,
+    pub id: Option<Text>,
+    pub title: Text,
     /// Which legal regime applies.
     pub jurisdiction: Jurisdiction,
     /// Output language; Swedish for `se`, otherwise English, when absent.
@@ -52,7 +53,7 @@ pub struct Procurement {
     pub lots: Option<Vec<Lot>>,
     /// Free text; matched against clause keywords.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The target groups the buyer wants the contract to reach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priorities: Option<Vec<Priority>>,
@@ -139,12 +140,12 @@ impl Language {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
-    pub name: String,
+    pub name: Text,
     /// Selects the threshold: central government or every other contracting authority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<AuthorityKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
+    pub region: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -202,14 +203,14 @@ pub enum Priority {
 #[serde(deny_unknown_fields)]
 pub struct Lot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    pub title: String,
+    pub id: Option<Text>,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpv: Option<Vec<Cpv>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_months: Option<u32>,
 }

@@ -6,6 +6,7 @@
 //! and serde's messages ("unknown field", "expected one of") need rewording for people who
 //! have never seen a Rust type.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{
@@ -70,6 +71,8 @@ fn parse_stream<T: DeserializeOwned>(
     source: &Source,
     lists: bool,
 ) -> Result<Vec<Located<T>>, Diagnostic> {
+    check_flow_nesting(source)?;
+    let _budget = TextBudget::start(source.text.len());
     let mut out = Vec::new();
     for (document, deserializer) in serde_yaml::Deserializer::from_str(&source.text).enumerate() {
         let parsed = OneOrMany::<T> {
@@ -149,6 +152,163 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for OneOrMany<T> {
             values.push(value);
         }
         Ok(OneOrManyValue::Many(values))
+    }
+}
+
+/// Deeper than this, `[` and `{` nesting is refused before parsing.
+const MAX_FLOW_DEPTH: usize = 256;
+
+/// Refuses deeply nested flow collections (`[[[[…`) before the parser sees them: the YAML
+/// scanner slows down with the square of their depth (100 000 levels take 20 seconds), while
+/// no procurement or clause needs more than a few. Brackets inside quotes count too, which
+/// only matters for text holding hundreds of unclosed brackets.
+fn check_flow_nesting(source: &Source) -> Result<(), Diagnostic> {
+    let mut depth = 0usize;
+    for (at, c) in source.text.char_indices() {
+        match c {
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    let (line, column) = line_column(&source.text, at);
+                    return Err(
+                        Diagnostic::new(&source.name, "the YAML is nested too deeply")
+                            .at(line, column)
+                            .help("a procurement or clause needs only a few levels of nesting"),
+                    );
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+thread_local! {
+    /// Bytes of text a parse may still allocate; `None` outside a parse (no limit).
+    static TEXT_BUDGET: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// Limits the text one parse may allocate to about twice its input. YAML aliases can repeat
+/// a large string thousands of times ("alias bombs"): 2.6 MB of YAML would otherwise become
+/// 20 GB of strings. Text fields charge the budget before they copy anything.
+struct TextBudget;
+
+impl TextBudget {
+    fn start(input_len: usize) -> Self {
+        TEXT_BUDGET.with(|b| b.set(Some(input_len.saturating_mul(2).max(1 << 20))));
+        TextBudget
+    }
+
+    fn charge(len: usize) -> bool {
+        TEXT_BUDGET.with(|b| match b.get() {
+            None => true,
+            Some(left) if left >= len => {
+                b.set(Some(left - len));
+                true
+            }
+            Some(_) => false,
+        })
+    }
+}
+
+impl Drop for TextBudget {
+    fn drop(&mut self) {
+        TEXT_BUDGET.with(|b| b.set(None));
+    }
+}
+
+/// A string read from YAML, charged to the parse's text budget.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(s.to_string())
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(s)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Text {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl Visitor<'_> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("text")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        if TextBudget::charge(v.len()) {
+            Ok(Text(v.to_string()))
+        } else {
+            Err(E::custom(
+                "the YAML repeats text through aliases (`*name`) far beyond the size of the file; write the values out instead (this file may be an \"alias bomb\")",
+            ))
+        }
+    }
+}
+
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "String".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
     }
 }
 
@@ -273,7 +433,7 @@ fn diagnostic(source: &Source, error: &serde_yaml::Error) -> Diagnostic {
     let (path, message) = split_path(text);
     let mut d = reword(&source.name, message);
     if let Some(path) = path {
-        d.message = format!("{} (at `{path}`)", d.message);
+        d.message = format!("{} (at `{}`)", d.message, path.trim_start_matches('.'));
     }
     if let Some(key) = message
         .strip_prefix("duplicate field `")
@@ -366,7 +526,16 @@ fn reword(file: &str, message: &str) -> Diagnostic {
             "write the values out instead of repeating anchors; this file may be an \"alias bomb\"",
         );
     }
-    // Our own checks and scanner errors are already worded for people.
+    if head.contains("while scanning") || head.contains("while parsing") {
+        // The scanner repeats the place inside its message; the diagnostic carries it already.
+        let message = match (head.find(" at line "), head.find(", while ")) {
+            (Some(at), Some(w)) if at < w => format!("{}{}", &head[..at], &head[w..]),
+            _ => head.to_string(),
+        };
+        return Diagnostic::new(file, format!("the YAML cannot be read: {message}"))
+            .help("check quotes, brackets and indentation on this line and the lines before it");
+    }
+    // Our own checks are already worded for people.
     let d = Diagnostic::new(file, head.to_string());
     match expected {
         Some(e) => d.expected(plain_expectation(e)),

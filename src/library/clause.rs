@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::input::yaml::Text;
 use crate::input::{ContractType, Jurisdiction, Language, Money, Priority};
 
 /// The schema tag a clause file may carry in `schema:`.
@@ -62,8 +63,8 @@ pub struct Clause {
     pub examples: Examples,
     /// Anything unverified, or a default that is not a legal figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
-    pub sources: Vec<String>,
+    pub notes: Option<Text>,
+    pub sources: Vec<Text>,
 }
 
 impl Clause {
@@ -76,8 +77,8 @@ impl Clause {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
-    pub sv: String,
-    pub en: String,
+    pub sv: Text,
+    pub en: Text,
 }
 
 impl Localized {
@@ -251,9 +252,9 @@ pub struct Detect {
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
-    pub present: Vec<String>,
+    pub present: Vec<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub declined: Vec<String>,
+    pub declined: Vec<Text>,
     #[serde(default)]
-    pub absent: Vec<String>,
+    pub absent: Vec<Text>,
 }

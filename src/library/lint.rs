@@ -7,8 +7,8 @@
 
 use std::collections::BTreeSet;
 
-use handlebars::Path as HbPath;
 use handlebars::template::{Parameter, Template, TemplateElement};
+use handlebars::{Path as HbPath, TemplateErrorReason};
 
 use super::clause::{CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause};
 use super::{Entry, Library};
@@ -306,7 +306,18 @@ fn is_identifier(name: &str) -> bool {
 /// The variables a handlebars template reads, as dotted paths (`procurement.title`).
 /// Partials and decorators are refused: clause text is plain text with values in it.
 pub fn template_variables(template: &str) -> Result<BTreeSet<String>, String> {
-    let compiled = Template::compile(template).map_err(|e| first_line(&e.to_string()))?;
+    let compiled = Template::compile(template).map_err(|e| {
+        let place = e
+            .pos()
+            .map(|(line, column)| format!(" at line {line}, column {column} of the text"))
+            .unwrap_or_default();
+        match e.reason() {
+            TemplateErrorReason::InvalidSyntax(_) => format!(
+                "a `{{{{…}}}}` expression is incomplete{place}; check that every `{{{{#if …}}}}` has its `{{{{/if}}}}`"
+            ),
+            reason => format!("{reason}{place}"),
+        }
+    })?;
     let mut out = BTreeSet::new();
     walk(&compiled, &mut out)?;
     Ok(out)

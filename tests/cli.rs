@@ -1,0 +1,647 @@
+//! Command-line tests: the built binary, run in a temporary directory.
+
+mod util;
+
+use util::{Env, repo};
+
+const GOOD: &str = "\
+title: Skötsel av parker
+jurisdiction: se
+type: services
+value: { amount: 12000000, currency: SEK }
+duration_months: 48
+";
+
+// ---------------------------------------------------------------------------------------
+// Procurement input: every example and every starter file loads.
+
+#[test]
+fn every_example_loads() {
+    let env = Env::new();
+    let mut files: Vec<_> = ["examples", "examples/batch"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(repo().join(d)).expect("examples folder"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "{files:?}");
+    for file in files {
+        let run = env.run(&["validate", file.to_str().unwrap()]);
+        run.expect_code(0);
+        assert!(run.stdout.starts_with("ok "), "{}", run.stdout);
+    }
+}
+
+#[test]
+fn every_starter_file_loads_back_unchanged() {
+    for j in ["se", "scotland", "england", "eu"] {
+        let env = Env::new();
+        env.run(&["init", "--jurisdiction", j, "-o", "p.yaml"])
+            .expect_code(0);
+        let run = env.run(&["validate", "p.yaml"]);
+        run.expect_code(0);
+        // What init writes is what a load reads: serialising the loaded procurement and
+        // loading that again gives the same procurement.
+        let text = env.read("p.yaml");
+        let first = load(&text);
+        let again = load(&socialclause::input::yaml::to_string(&first));
+        assert_eq!(first, again, "{j}");
+        // And stdout carries the same file.
+        let printed = env.run(&["init", "--jurisdiction", j]);
+        assert_eq!(printed.stdout, text, "{j}");
+    }
+}
+
+fn load(text: &str) -> socialclause::input::Procurement {
+    let source = socialclause::input::Source::from_text("t.yaml", text);
+    let mut loaded = socialclause::input::load_source(&source).expect("loads");
+    assert_eq!(loaded.len(), 1);
+    loaded.remove(0).procurement
+}
+
+#[test]
+fn init_never_overwrites_without_force() {
+    let env = Env::new();
+    env.write("p.yaml", "mine\n");
+    let run = env.run(&["init", "-o", "p.yaml"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("p.yaml exists already"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(env.read("p.yaml"), "mine\n");
+    env.run(&["init", "-o", "p.yaml", "--force"]).expect_code(0);
+    assert!(env.read("p.yaml").contains("jurisdiction: se"));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let env = Env::new();
+    let run = env.run_with_stdin(&["validate", "-"], GOOD);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("ok -: Skötsel av parker"),
+        "{}",
+        run.stdout
+    );
+    let run = env.run_with_stdin(&["validate", "-"], "title: x\njurisdiction: sverige\n");
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("error: -:2:15: unknown value `sverige`"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input: each case gives exit 2, the place, the problem, and no panic.
+
+struct Case {
+    name: &'static str,
+    input: Vec<u8>,
+    /// `file:line:` (or `file:` when no line can be given) is checked for.
+    line: Option<u32>,
+    message: &'static str,
+}
+
+fn case(
+    name: &'static str,
+    input: impl Into<Vec<u8>>,
+    line: Option<u32>,
+    message: &'static str,
+) -> Case {
+    Case {
+        name,
+        input: input.into(),
+        line,
+        message,
+    }
+}
+
+/// The classic "billion laughs" file: nine levels of nine aliases each.
+fn alias_bomb() -> String {
+    let mut text = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for pair in names.windows(2) {
+        let refs = vec![format!("*{}", pair[0]); 9].join(",");
+        text.push_str(&format!("{}: &{} [{refs}]\n", pair[1], pair[1]));
+    }
+    text
+}
+
+fn string_alias_bomb() -> String {
+    let mut text = format!(
+        "- {{ title: &t \"{}\", jurisdiction: se, type: works, value: {{ amount: 1, currency: SEK }} }}\n",
+        "x".repeat(100_000)
+    );
+    for _ in 0..2_000 {
+        text.push_str(
+            "- { title: *t, jurisdiction: se, type: works, value: { amount: 1, currency: SEK } }\n",
+        );
+    }
+    text
+}
+
+#[test]
+fn bad_input_is_refused_with_place_and_reason() {
+    let cases = vec![
+        case(
+            "unknown key",
+            format!("{GOOD}duraton_months: 12\n"),
+            Some(6),
+            "unknown key `duraton_months`",
+        ),
+        case(
+            "misspelt key gets a suggestion",
+            format!("{GOOD}duraton_months: 12\n"),
+            Some(6),
+            "did you mean `duration_months`?",
+        ),
+        case(
+            "misspelt enum",
+            GOOD.replace("jurisdiction: se", "jurisdiction: scotlnd"),
+            Some(2),
+            "did you mean `scotland`?",
+        ),
+        case(
+            "wrong type",
+            GOOD.replace("duration_months: 48", "duration_months: forty-eight"),
+            Some(5),
+            "wrong kind of value",
+        ),
+        case(
+            "negative value",
+            GOOD.replace("12000000", "-5"),
+            Some(4),
+            "the amount is -5; it must be more than zero",
+        ),
+        case(
+            "zero value",
+            GOOD.replace("12000000", "0"),
+            Some(4),
+            "it must be more than zero",
+        ),
+        case(
+            "non-finite amount",
+            GOOD.replace("12000000", ".inf"),
+            Some(4),
+            "not a number that can be used",
+        ),
+        case(
+            "NaN amount",
+            GOOD.replace("12000000", ".nan"),
+            Some(4),
+            "not a number that can be used",
+        ),
+        case(
+            "unknown currency",
+            GOOD.replace("SEK", "USD"),
+            Some(4),
+            "unknown value `USD`",
+        ),
+        case(
+            "bad CPV",
+            format!("{GOOD}cpv: [\"7731300\"]\n"),
+            Some(6),
+            "`7731300` is not a CPV code",
+        ),
+        case(
+            "CPV that lost its leading zero",
+            format!("{GOOD}cpv: [3000000]\n"),
+            Some(6),
+            "write it in quotes",
+        ),
+        case(
+            "weights not summing to 100",
+            format!("{GOOD}award: {{ price: 60, quality: 30 }}\n"),
+            Some(6),
+            "the award weights add up to 90, not 100",
+        ),
+        case(
+            "lots worth more than the total",
+            format!(
+                "{GOOD}lots:\n  - {{ title: A, value: {{ amount: 9000000, currency: SEK }} }}\n  - {{ title: B, value: {{ amount: 9000000, currency: SEK }} }}\n"
+            ),
+            Some(7),
+            "the lot values add up to 18",
+        ),
+        case(
+            "lot in another currency",
+            format!("{GOOD}lots:\n  - {{ title: A, value: {{ amount: 9000, currency: EUR }} }}\n"),
+            Some(7),
+            "the lot's value is in EUR but the total value is in SEK",
+        ),
+        case(
+            "missing required key",
+            GOOD.replace("title: Skötsel av parker\n", ""),
+            Some(1),
+            "the required key `title` is missing",
+        ),
+        case(
+            "duplicate key",
+            format!("{GOOD}title: Again\n"),
+            Some(6),
+            "the key `title` appears twice",
+        ),
+        case(
+            "impossible date",
+            format!("{GOOD}date: 2026-02-30\n"),
+            Some(6),
+            "`2026-02-30` is not a date in the calendar",
+        ),
+        case("empty file", "", None, "the file holds nothing to read"),
+        case(
+            "comments only",
+            "# nothing yet\n",
+            None,
+            "the file holds nothing to read",
+        ),
+        case(
+            "binary garbage",
+            b"\x7fELF\x02\x01\x01\x00\x00\x00garbage".to_vec(),
+            Some(1),
+            "this looks like a binary file",
+        ),
+        case(
+            "invalid UTF-8",
+            b"title: ok\ndescription: caf\xe9\n".to_vec(),
+            Some(2),
+            "not valid UTF-8",
+        ),
+        case(
+            "YAML syntax error",
+            "title: \"unclosed\njurisdiction: se\n",
+            Some(3),
+            "while scanning a quoted scalar",
+        ),
+        case(
+            "deeply nested YAML",
+            format!("title: {}x{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+            Some(1),
+            "nested too deeply",
+        ),
+        case("alias bomb", alias_bomb(), Some(1), "unknown key `a`"),
+        case(
+            "string alias bomb",
+            string_alias_bomb(),
+            Some(1),
+            "alias bomb",
+        ),
+        case(
+            "one bad item among good ones",
+            format!(
+                "- {}\n- title: B\n  jurisdiction: se\n  type: services\n  value: {{ amount: -1, currency: SEK }}\n- {}\n",
+                GOOD.trim_end().replace('\n', "\n  "),
+                GOOD.trim_end().replace('\n', "\n  ")
+            ),
+            Some(9),
+            "the amount is -1",
+        ),
+        case(
+            "a bad second document",
+            format!("{GOOD}---\n{}", GOOD.replace("services", "servises")),
+            Some(9),
+            "did you mean `services`?",
+        ),
+    ];
+    assert!(cases.len() >= 15);
+    let env = Env::new();
+    for (i, c) in cases.iter().enumerate() {
+        let file = format!("case{i}.yaml");
+        env.write(&file, &c.input);
+        let run = env.run(&["validate", &file]);
+        assert_eq!(
+            run.code, 2,
+            "{}: exit code\n{}{}",
+            c.name, run.stdout, run.stderr
+        );
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{}: {}",
+            c.name,
+            run.stderr
+        );
+        let place = match c.line {
+            Some(line) => format!("error: {file}:{line}:"),
+            None => file.clone(),
+        };
+        assert!(
+            run.stderr.contains(&place),
+            "{}: expected `{place}` in\n{}",
+            c.name,
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(c.message),
+            "{}: expected `{}` in\n{}",
+            c.name,
+            c.message,
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{}: {}", c.name, run.stdout);
+    }
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_without_reading_them() {
+    let env = Env::new();
+    let path = env.path().join("huge.yaml");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(60 * 1024 * 1024).unwrap();
+    let run = env.run(&["validate", "huge.yaml"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("huge.yaml: the file is larger than the limit of 50 MiB"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let env = Env::new();
+    let run = env.run(&["validate", "nowhere.yaml"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("cannot read nowhere.yaml"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = Env::new();
+    env.run(&["frobnicate"]).expect_code(2);
+    env.run(&["init", "--jurisdiction", "sweden"])
+        .expect_code(2);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let env = Env::new();
+    let many: String = (0..3000)
+        .map(|i| format!("---\n{}", GOOD.replace("parker", &format!("parker {i}"))))
+        .collect();
+    env.write("many.yaml", many);
+    let bin = assert_cmd::cargo::cargo_bin("socialclause");
+    let status = std::process::Command::new("bash")
+        .current_dir(env.path())
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' validate many.yaml 2>err.txt | head -n 1 >/dev/null",
+            bin.display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success(), "{:?}: {}", status, env.read("err.txt"));
+    assert_eq!(env.read("err.txt"), "");
+}
+
+// ---------------------------------------------------------------------------------------
+// The clause library.
+
+#[test]
+fn clauses_list_works_from_any_directory() {
+    let env = Env::new();
+    let run = env.run(&["clauses", "list"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("se-employment-requirement"),
+        "{}",
+        run.stdout
+    );
+    let json = env.run(&["clauses", "list", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(items.as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn a_user_clause_replaces_the_default_with_the_same_id() {
+    let env = Env::new();
+    let original =
+        std::fs::read_to_string(repo().join("clauses/se/se-employment-requirement.yaml")).unwrap();
+    env.write(
+        "mine/employment.yaml",
+        original.replace(
+            "Sysselsättningskrav – anställning",
+            "Vårt sysselsättningskrav – anställning",
+        ),
+    );
+    let run = env.run(&["--clauses", "mine", "clauses", "list", "--lang", "sv"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("Vårt sysselsättningskrav"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.matches("se-employment-requirement").count(), 1);
+    let shown = env.run(&[
+        "--clauses",
+        "mine",
+        "clauses",
+        "show",
+        "se-employment-requirement",
+    ]);
+    assert!(
+        shown.stdout.starts_with("# mine/employment.yaml\n"),
+        "{}",
+        shown.stdout
+    );
+
+    let only = env.run(&[
+        "--no-default-clauses",
+        "--clauses",
+        "mine",
+        "clauses",
+        "list",
+    ]);
+    assert!(only.stdout.ends_with("1 clauses\n"), "{}", only.stdout);
+}
+
+#[test]
+fn a_missing_clause_directory_is_an_error() {
+    let env = Env::new();
+    let run = env.run(&["--clauses", "nowhere", "clauses", "list"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("the clause directory nowhere does not exist"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn clauses_show_suggests_close_ids() {
+    let env = Env::new();
+    let run = env.run(&["clauses", "show", "se-employment-requirment"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("did you mean `se-employment-requirement`?"),
+        "{}",
+        run.stderr
+    );
+    let json = env.run(&[
+        "clauses",
+        "show",
+        "se-employment-requirement",
+        "--format",
+        "json",
+    ]);
+    json.expect_code(0);
+    let clause: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(clause["category"], "targeted-recruitment");
+}
+
+#[test]
+fn the_default_library_lints_clean() {
+    let env = Env::new();
+    let run = env.run(&["clauses", "lint"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.ends_with("clauses, no problems\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn lint_names_every_problem_in_a_broken_library() {
+    let env = Env::new();
+    let good =
+        std::fs::read_to_string(repo().join("tests/fixtures/clauses/scot-fixture.yaml")).unwrap();
+    env.write("broken/ok.yaml", &good);
+    env.write("broken/duplicate.yaml", &good);
+    env.write(
+        "broken/bad-regex.yaml",
+        good.replace("id: scot-fixture", "id: bad-regex").replace(
+            "'targeted (recruitment|training)'",
+            "'targeted (recruitment'",
+        ),
+    );
+    env.write(
+        "broken/bad-var.yaml",
+        good.replace("id: scot-fixture", "id: bad-var").replace(
+            "shall fill at least {{places}} places",
+            "shall fill at least {{placse}} places",
+        ),
+    );
+    env.write(
+        "broken/bad-example.yaml",
+        good.replace("id: scot-fixture", "id: bad-example").replace(
+            "Tenders are scored on price alone.",
+            "Targeted recruitment is required.",
+        ),
+    );
+    env.write(
+        "broken/no-english.yaml",
+        good.replace("id: scot-fixture", "id: no-english")
+            .replace("  en: Targeted recruitment fixture\n", "  en: \"\"\n"),
+    );
+    env.write(
+        "broken/unknown-key.yaml",
+        good.replace("id: scot-fixture", "id: unknown-key")
+            .replace("level: basic", "levle: basic"),
+    );
+    env.write(
+        "broken/bad-template.yaml",
+        good.replace("id: scot-fixture", "id: bad-template")
+            .replace("{{places}} places", "{{#if places}} places"),
+    );
+    env.write("broken/binary.yaml", b"id: x\x00\n");
+
+    let run = env.run(&[
+        "--no-default-clauses",
+        "--clauses",
+        "broken",
+        "clauses",
+        "lint",
+    ]);
+    run.expect_code(1);
+    let out = &run.stdout;
+    for expected in [
+        "broken/ok.yaml:2:5: the id `scot-fixture` is used twice",
+        "broken/bad-regex.yaml:",
+        "`detect.present[0]` is not a valid pattern",
+        "broken/bad-var.yaml:",
+        "uses the unknown variable `placse`; did you mean `places`?",
+        "broken/bad-example.yaml:",
+        "the absent example 1 is classified as present, not absent",
+        "broken/no-english.yaml:",
+        "`title.en` is empty",
+        "broken/unknown-key.yaml:",
+        "unknown key `levle`",
+        "broken/bad-template.yaml:",
+        "the `en` text is not a valid template: a `{{…}}` expression is incomplete at line 1, column",
+        "broken/binary.yaml:1:6: the file holds a NUL byte",
+    ] {
+        assert!(out.contains(expected), "expected `{expected}` in\n{out}");
+    }
+    assert!(out.contains("problems in a library of"), "{out}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Snapshots over a small fixed library, so that editing the real one does not churn them.
+
+#[test]
+fn clauses_list_formats() {
+    let env = Env::new();
+    let fixtures = repo().join("tests/fixtures/clauses");
+    let dir = fixtures.to_str().unwrap();
+    let table = env.run(&["--no-default-clauses", "--clauses", dir, "clauses", "list"]);
+    table.expect_code(0);
+    insta::assert_snapshot!("list_table", table.stdout);
+    let md = env.run(&[
+        "--no-default-clauses",
+        "--clauses",
+        dir,
+        "clauses",
+        "list",
+        "--format",
+        "md",
+        "--lang",
+        "sv",
+    ]);
+    insta::assert_snapshot!("list_md", md.stdout);
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON Schema for editors.
+
+#[test]
+fn schemas_are_json_schema_that_refuse_unknown_keys() {
+    let env = Env::new();
+    for (kind, required) in [
+        (
+            "procurement",
+            vec!["title", "jurisdiction", "type", "value"],
+        ),
+        ("clause", vec!["id", "title", "category", "text"]),
+    ] {
+        let run = env.run(&["schema", kind]);
+        run.expect_code(0);
+        let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(schema["additionalProperties"], false, "{kind}");
+        let listed: Vec<&str> = schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        for key in required {
+            assert!(listed.contains(&key), "{kind}: {key} in {listed:?}");
+        }
+    }
+    let procurement = env.run(&["schema", "procurement"]).stdout;
+    assert!(procurement.contains("\"scotland\""));
+    assert!(procurement.contains("^[0-9]{8}(-[0-9])?$"));
+}
