@@ -138,7 +138,7 @@ impl Error {
 
     /// 2 for every error: the run could not start, or its input is bad. (Exit code 1 is kept
     /// for findings and partial failures, which are results, not errors.)
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         2
     }
 }

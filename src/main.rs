@@ -7,7 +7,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = socialclause::cli::Cli::parse();
     match socialclause::cmd::run(cli) {
-        Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(error) => {
             eprintln!("error: {error}");
             let mut source = std::error::Error::source(&error);
@@ -17,7 +17,7 @@ fn main() -> ExitCode {
                 }
                 source = cause.source();
             }
-            ExitCode::from(error.exit_code() as u8)
+            ExitCode::from(error.exit_code())
         }
     }
 }

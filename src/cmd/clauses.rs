@@ -7,12 +7,12 @@ use crate::input::yaml::name_of;
 use crate::library::{Library, LibraryOptions, lint};
 use crate::output::Stdout;
 
-use super::{Outcome, load_library};
+use super::Outcome;
 
 pub fn run(action: ClausesCommand, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
     match action {
         ClausesCommand::List { format, lang } => {
-            let library = load_library(options)?;
+            let library = Library::load(options)?;
             out.write_str(&match format {
                 ListFormat::Table => table(&library, lang),
                 ListFormat::Md => markdown(&library),
@@ -21,7 +21,7 @@ pub fn run(action: ClausesCommand, options: &LibraryOptions, out: &mut Stdout) -
             Ok(Outcome::Success)
         }
         ClausesCommand::Show { id, format } => {
-            let library = load_library(options)?;
+            let library = Library::load(options)?;
             let entry = library
                 .get(&id)
                 .ok_or_else(|| unknown_clause(&library, &id))?;

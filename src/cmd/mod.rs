@@ -8,7 +8,7 @@ mod validate;
 
 use crate::cli::{Cli, Command, LibraryArgs};
 use crate::error::Result;
-use crate::library::{Library, LibraryOptions};
+use crate::library::LibraryOptions;
 use crate::output::Stdout;
 
 /// How a command that ran to the end went.
@@ -21,7 +21,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn exit_code(self) -> i32 {
+    pub fn exit_code(self) -> u8 {
         match self {
             Outcome::Success => 0,
             Outcome::Findings => 1,
@@ -46,9 +46,4 @@ fn library_options(args: &LibraryArgs) -> LibraryOptions {
         dirs: args.clauses.clone(),
         defaults: !args.no_default_clauses,
     }
-}
-
-/// Loads the library the command line asks for.
-fn load_library(options: &LibraryOptions) -> Result<Library> {
-    Library::load(options)
 }
