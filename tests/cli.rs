@@ -558,6 +558,13 @@ fn lint_names_every_problem_in_a_broken_library() {
             .replace("{{places}} places", "{{#if places}} places"),
     );
     env.write("broken/binary.yaml", b"id: x\x00\n");
+    env.write(
+        "broken/bad-helper.yaml",
+        good.replace("id: scot-fixture", "id: bad-helper").replace(
+            "shall fill at least {{places}} places",
+            "shall fill at least {{shout places}} places",
+        ),
+    );
 
     let run = env.run(&[
         "--no-default-clauses",
@@ -583,6 +590,8 @@ fn lint_names_every_problem_in_a_broken_library() {
         "broken/bad-template.yaml:",
         "the `en` text is not a valid template: a `{{…}}` expression is incomplete at line 1, column",
         "broken/binary.yaml:1:6: the file holds a NUL byte",
+        "broken/bad-helper.yaml:",
+        "the `en` text does not render: Helper not found shout",
     ] {
         assert!(out.contains(expected), "expected `{expected}` in\n{out}");
     }

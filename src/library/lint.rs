@@ -193,6 +193,9 @@ fn check_templates(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
                         );
                     }
                 }
+                if let Err(e) = render_sample(c, text) {
+                    push(path(), format!("the `{lang}` text does not render: {e}"));
+                }
                 used_by_language.push((lang, used));
             }
         }
@@ -301,6 +304,36 @@ fn is_kebab(id: &str) -> bool {
 fn is_identifier(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Renders a clause text in strict mode against a context holding every known variable, so
+/// that unknown helpers and misused blocks fail here rather than in a buyer's annex.
+fn render_sample(c: &Clause, text: &str) -> Result<String, String> {
+    let mut context = serde_json::Map::new();
+    for name in CONTEXT_VARIABLES
+        .iter()
+        .copied()
+        .chain(c.params.keys().map(String::as_str))
+    {
+        let mut slot = &mut context;
+        let mut parts = name.split('.').peekable();
+        while let Some(part) = parts.next() {
+            if parts.peek().is_none() {
+                slot.insert(part.to_string(), serde_json::Value::from(1));
+            } else {
+                slot = slot
+                    .entry(part)
+                    .or_insert_with(|| serde_json::Value::Object(Default::default()))
+                    .as_object_mut()
+                    .expect("variable paths do not clash");
+            }
+        }
+    }
+    let mut registry = handlebars::Handlebars::new();
+    registry.set_strict_mode(true);
+    registry
+        .render_template(text, &serde_json::Value::Object(context))
+        .map_err(|e| first_line(&e.reason().to_string()))
 }
 
 /// The variables a handlebars template reads, as dotted paths (`procurement.title`).
