@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::input::{Jurisdiction, Language};
+use crate::input::{Date, Jurisdiction, Language};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +45,8 @@ pub enum Command {
     },
     /// Write a commented starter procurement description.
     Init(InitArgs),
+    /// Legal duties for a procurement, with reasons (recommendations and checklist to come).
+    Match(MatchArgs),
     /// Check that procurement descriptions load, and say what they hold.
     Validate(ValidateArgs),
     /// Print the JSON Schema of an input format, for editors.
@@ -98,6 +100,35 @@ pub struct InitArgs {
     /// Replace FILE if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// A procurement description (YAML); `-` reads standard input.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+
+    #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
+    pub format: MatchFormat,
+
+    /// Language of the wording; the procurement's `language` when absent.
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+
+    /// The date whose rules apply (YYYY-MM-DD); before the procurement's `date`,
+    /// SOURCE_DATE_EPOCH and today.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    Text,
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text)
 }
 
 #[derive(Debug, Args)]

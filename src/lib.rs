@@ -4,12 +4,16 @@
 //! holds the clauses; the [`text`] matcher decides whether a text carries a clause. Commands
 //! in [`cmd`] tie them to the command line defined in [`cli`].
 
+pub mod assess;
 pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod input;
+pub mod law;
 pub mod library;
+pub mod messages;
 pub mod output;
+pub mod render;
 pub mod text;
 
 pub use error::{Diagnostic, Error, Result};

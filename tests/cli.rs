@@ -654,3 +654,111 @@ fn schemas_are_json_schema_that_refuse_unknown_keys() {
     assert!(procurement.contains("\"scotland\""));
     assert!(procurement.contains("^[0-9]{8}(-[0-9])?$"));
 }
+
+// ---------------------------------------------------------------------------------------
+// `match`: duties with reasons.
+
+#[test]
+fn match_reports_duties_in_the_procurements_language() {
+    let env = Env::new();
+    let example = repo().join("examples/se-parkskotsel.yaml");
+    let sv = env.run(&["match", example.to_str().unwrap()]);
+    sv.expect_code(0);
+    assert!(
+        sv.stdout
+            .contains("[gäller]        Över tröskelvärdet (above-threshold)"),
+        "{}",
+        sv.stdout
+    );
+    assert!(
+        sv.stdout
+            .contains("Rättslig grund: LOU (2016:1145) 17 kap. 2–5 §§"),
+        "{}",
+        sv.stdout
+    );
+    assert!(
+        sv.stdout
+            .contains("Detta är vägledning, inte juridisk rådgivning.")
+    );
+    let en = env.run(&["match", example.to_str().unwrap(), "--lang", "en"]);
+    assert!(
+        en.stdout
+            .contains("[applies]       Above the threshold (above-threshold)"),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
+fn match_json_has_the_documented_shape() {
+    let env = Env::new();
+    let example = repo().join("examples/scotland-school-refurbishment.yaml");
+    let run = env.run(&["match", example.to_str().unwrap(), "--format", "json"]);
+    run.expect_code(0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["date"], "2026-11-26");
+    assert_eq!(
+        json["procurement"]["title"],
+        "Refurbishment of Riverside Primary School"
+    );
+    let duties = json["duties"].as_array().unwrap();
+    let cb = duties
+        .iter()
+        .find(|d| d["id"] == "scotland-community-benefits")
+        .unwrap();
+    assert_eq!(cb["applies"], true);
+    assert!(cb["cite"].as_str().unwrap().contains("s.25"));
+    assert!(cb["reason"].as_str().unwrap().contains("4,000,000"));
+    let lots = duties.iter().find(|d| d["id"] == "lots-reasons").unwrap();
+    assert_eq!(lots["applies"], "unknown");
+}
+
+#[test]
+fn the_assessment_date_follows_option_then_file_then_epoch() {
+    let env = Env::new();
+    env.write(
+        "p.yaml",
+        "title: T\njurisdiction: eu\ntype: works\nvalue: { amount: 5404000, currency: EUR }\n",
+    );
+    env.write("dated.yaml", "title: T\njurisdiction: eu\ntype: works\ndate: 2025-12-31\nvalue: { amount: 5404000, currency: EUR }\n");
+    let date_of = |run: util::Run| {
+        run.expect_code(0);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        (
+            json["date"].as_str().unwrap().to_string(),
+            json["duties"][0]["applies"].clone(),
+        )
+    };
+    let epoch = [("SOURCE_DATE_EPOCH", "1767225600")]; // 2026-01-01
+    assert_eq!(
+        date_of(env.run_with_env(&["match", "p.yaml", "--format", "json"], &epoch)),
+        ("2026-01-01".into(), true.into())
+    );
+    assert_eq!(
+        date_of(env.run_with_env(&["match", "dated.yaml", "--format", "json"], &epoch)),
+        ("2025-12-31".into(), false.into())
+    );
+    assert_eq!(
+        date_of(env.run_with_env(
+            &[
+                "match",
+                "dated.yaml",
+                "--format",
+                "json",
+                "--date",
+                "2026-01-01"
+            ],
+            &epoch
+        )),
+        ("2026-01-01".into(), true.into())
+    );
+    let bad = env.run_with_env(&["match", "p.yaml"], &[("SOURCE_DATE_EPOCH", "yesterday")]);
+    bad.expect_code(2);
+    assert!(
+        bad.stderr.contains("SOURCE_DATE_EPOCH is `yesterday`"),
+        "{}",
+        bad.stderr
+    );
+    env.run(&["match", "p.yaml", "--date", "2026-13-01"])
+        .expect_code(2);
+}

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each resolves its arguments, calls the library, and writes its
 //! result; none prints errors or exits (that is `main`'s job).
 
+mod assess;
 mod clauses;
 mod init;
 mod schema;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Clauses { action } => clauses::run(action, &options, &mut out),
         Command::Init(args) => init::run(&args, &mut out),
+        Command::Match(args) => assess::run(&args, &options, &mut out),
         Command::Validate(args) => validate::run(&args, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),
     }

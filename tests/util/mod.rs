@@ -64,9 +64,20 @@ impl Env {
     }
 
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        self.run_full(args, stdin, &[])
+    }
+
+    /// Runs the binary with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        self.run_full(args, "", env)
+    }
+
+    fn run_full(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
         let output = Command::cargo_bin("socialclause")
             .expect("the binary is built")
             .current_dir(self.dir.path())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .envs(env.iter().copied())
             .args(args)
             .write_stdin(stdin)
             // A guard against hangs, not a speed test: every command here takes milliseconds.

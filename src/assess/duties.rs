@@ -1,0 +1,478 @@
+//! Legal duties: for each rule of the procurement's jurisdiction, whether it applies (true,
+//! false or unknown), with its citation and a reason naming the figures compared.
+//!
+//! Where a fact the rule needs is absent (the authority's kind, the CPV code), every possible
+//! value is tried: if they all agree, that is the answer; if not, the duty is unknown and the
+//! reason says which fact would settle it.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::input::{AuthorityKind, ContractType, Date, Jurisdiction, Language, Procurement};
+use crate::law::{Comparison, ContractClass, Law, Lookup, Missing, Rule, Step, Threshold};
+use crate::messages::{Messages, decimal, money};
+
+/// Whether a duty applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applies {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Serialize for Applies {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Applies::Yes => s.serialize_bool(true),
+            Applies::No => s.serialize_bool(false),
+            Applies::Unknown => s.serialize_str("unknown"),
+        }
+    }
+}
+
+/// One duty rule, evaluated.
+#[derive(Debug, Clone, Serialize)]
+pub struct Duty {
+    pub id: &'static str,
+    pub title: String,
+    pub applies: Applies,
+    pub cite: String,
+    pub reason: String,
+    /// False where the citation or a figure used is not confirmed by our sources.
+    pub verified: bool,
+}
+
+/// What the duty rules share: the procurement, the date, the language.
+pub struct Context<'a> {
+    pub procurement: &'a Procurement,
+    pub law: &'a Law,
+    pub date: Date,
+    pub lang: Language,
+}
+
+impl Context<'_> {
+    fn say(&self, key: &str, args: Value) -> String {
+        Messages::embedded().render(key, self.lang, &args)
+    }
+
+    fn word(&self, key: &str) -> String {
+        Messages::embedded().text(key, self.lang)
+    }
+}
+
+/// Every duty rule of the procurement's jurisdiction, in a fixed order.
+pub fn evaluate(cx: &Context) -> Vec<Duty> {
+    let above = above_threshold(cx);
+    let mut duties = vec![lots_reasons(cx, &above)];
+    match cx.procurement.jurisdiction {
+        Jurisdiction::Scotland => {
+            duties.push(scotland_threshold_duty(
+                cx,
+                "scotland-regulated-procurement",
+                Rule::ScotlandRegulated,
+            ));
+            duties.push(scotland_threshold_duty(
+                cx,
+                "scotland-community-benefits",
+                Rule::ScotlandCommunityBenefits,
+            ));
+        }
+        Jurisdiction::Se => duties.push(se_labour_law_conditions(cx, &above)),
+        Jurisdiction::England => duties.push(england_social_value(cx, &above)),
+        Jurisdiction::Eu => {}
+    }
+    duties.insert(0, above.duty);
+    duties
+}
+
+/// The classes the contract may be in: works, supplies and services, or social and other
+/// specific services (decided by the main CPV code; both when a services contract has none).
+fn classes(cx: &Context) -> (Vec<ContractClass>, String) {
+    let p = cx.procurement;
+    match p.kind {
+        ContractType::Works => (vec![ContractClass::Works], String::new()),
+        ContractType::Supplies => (vec![ContractClass::SuppliesServices], String::new()),
+        ContractType::Services => match p.cpv.as_ref().and_then(|c| c.first()) {
+            Some(main) => match cx.law.social_service(main.code()) {
+                Some(label) => (
+                    vec![ContractClass::SocialServices],
+                    cx.say(
+                        "class.social-because",
+                        json!({ "code": main.to_string(), "label": match cx.lang {
+                            Language::Sv => label.sv.to_string(),
+                            Language::En => label.en.to_string(),
+                        }}),
+                    ),
+                ),
+                None => (vec![ContractClass::SuppliesServices], String::new()),
+            },
+            None => (
+                vec![
+                    ContractClass::SuppliesServices,
+                    ContractClass::SocialServices,
+                ],
+                cx.word("class.unknown-cpv"),
+            ),
+        },
+    }
+}
+
+fn authorities(p: &Procurement) -> Vec<Option<AuthorityKind>> {
+    match p.authority.as_ref().and_then(|a| a.kind) {
+        Some(kind) => vec![Some(kind)],
+        None => vec![
+            Some(AuthorityKind::Central),
+            Some(AuthorityKind::SubCentral),
+        ],
+    }
+}
+
+/// The result of comparing the value with a rule's threshold under every possible reading.
+struct Outcome {
+    applies: Applies,
+    reason: String,
+    verified: bool,
+    /// The class the answer holds for, when there is one answer.
+    class: Option<ContractClass>,
+}
+
+fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
+    let p = cx.procurement;
+    let (classes, class_note) = classes(cx);
+    let mut results = Vec::new();
+    for &class in &classes {
+        for authority in authorities(p) {
+            let threshold = match cx.law.threshold(rule, class, authority, cx.date) {
+                Lookup::Found(t) => t,
+                Lookup::NeedsAuthority => unreachable!("every authority kind is tried"),
+                Lookup::NoRule => continue,
+                Lookup::NotForDate { latest } => {
+                    return Outcome {
+                        applies: Applies::Unknown,
+                        reason: no_figure(cx, latest),
+                        verified: false,
+                        class: None,
+                    };
+                }
+            };
+            match cx.law.compare(p.value, threshold, p.jurisdiction, cx.date) {
+                Ok(c) => results.push((class, threshold, c)),
+                Err(missing) => {
+                    return Outcome {
+                        applies: Applies::Unknown,
+                        reason: missing_reason(cx, &missing),
+                        verified: false,
+                        class: None,
+                    };
+                }
+            }
+        }
+    }
+    let Some(first) = results.first() else {
+        return Outcome {
+            applies: Applies::No,
+            reason: cx.word("threshold.no-rule"),
+            verified: true,
+            class: None,
+        };
+    };
+    let agree = results
+        .iter()
+        .all(|r| r.2.at_or_above == first.2.at_or_above);
+    if agree {
+        // Report the figure that decides: the highest one passed, or the lowest one missed.
+        let deciding = if first.2.at_or_above {
+            results
+                .iter()
+                .max_by(|a, b| a.2.threshold.amount.total_cmp(&b.2.threshold.amount))
+        } else {
+            results
+                .iter()
+                .min_by(|a, b| a.2.threshold.amount.total_cmp(&b.2.threshold.amount))
+        }
+        .expect("results are not empty");
+        let mut reason = comparison_reason(cx, deciding.0, deciding.1, &deciding.2);
+        if results.len() > 1 {
+            reason.push(' ');
+            reason.push_str(&cx.word("threshold.whichever"));
+        }
+        if !class_note.is_empty() {
+            reason = format!("{class_note} {reason}");
+        }
+        Outcome {
+            applies: if first.2.at_or_above {
+                Applies::Yes
+            } else {
+                Applies::No
+            },
+            reason,
+            verified: results.iter().all(|r| r.1.verified),
+            class: (classes.len() == 1).then_some(classes[0]),
+        }
+    } else {
+        let parts: Vec<String> = results
+            .iter()
+            .map(|r| comparison_reason(cx, r.0, r.1, &r.2))
+            .collect();
+        let settle = if classes.len() > 1 {
+            cx.word("threshold.settle-cpv")
+        } else {
+            cx.word("threshold.settle-authority")
+        };
+        Outcome {
+            applies: Applies::Unknown,
+            reason: format!("{} {settle}", parts.join(" ")),
+            verified: results.iter().all(|r| r.1.verified),
+            class: None,
+        }
+    }
+}
+
+fn comparison_reason(
+    cx: &Context,
+    class: ContractClass,
+    threshold: &Threshold,
+    c: &Comparison,
+) -> String {
+    let lang = cx.lang;
+    let class_words = match (class, threshold.authority) {
+        (ContractClass::SuppliesServices, crate::law::AuthorityScope::Central) => {
+            cx.word("class.supplies-services-central")
+        }
+        (ContractClass::SuppliesServices, crate::law::AuthorityScope::SubCentral) => {
+            cx.word("class.supplies-services-sub-central")
+        }
+        (ContractClass::SuppliesServices, _) => cx.word("class.supplies-services"),
+        (ContractClass::Works, _) => cx.word("class.works"),
+        (ContractClass::SocialServices, _) => cx.word("class.social-services"),
+        (ContractClass::Any, _) => cx.word("class.any"),
+    };
+    let steps: Vec<String> = c
+        .steps
+        .iter()
+        .map(|s| match s {
+            Step::Official { from } => cx.say(
+                "step.official",
+                json!({ "from": money(from, lang), "currency": c.threshold.currency.code() }),
+            ),
+            Step::Converted {
+                from,
+                factor,
+                rate_source,
+                expired,
+                rate_period,
+            } => cx.say(
+                if *expired {
+                    "step.converted-expired"
+                } else {
+                    "step.converted"
+                },
+                json!({
+                    "from": money(from, lang),
+                    "factor": decimal(*factor, lang),
+                    "pair": format!("{}/{}", c.threshold.currency, from.currency),
+                    "source": rate_source,
+                    "period": period(cx, rate_period.0, rate_period.1),
+                }),
+            ),
+            Step::Vat { from, rate } => cx.say(
+                if from.vat == crate::input::Vat::Excluded {
+                    "step.vat-added"
+                } else {
+                    "step.vat-removed"
+                },
+                json!({
+                    "from": money(from, lang),
+                    "percent": decimal(rate * 100.0, lang),
+                    "value": money(&c.value, lang),
+                }),
+            ),
+        })
+        .collect();
+    cx.say(
+        if c.at_or_above { "threshold.above" } else { "threshold.below" },
+        json!({
+            "value": money(&c.value, lang),
+            "threshold": money(&c.threshold, lang),
+            "class": class_words,
+            "steps": if steps.is_empty() { String::new() } else { format!(" ({})", steps.join("; ")) },
+            "period": period(cx, threshold.valid_from, threshold.valid_to),
+            "source": threshold.source.to_string(),
+            "unverified": if threshold.verified { String::new() } else { format!(" {}", cx.word("unverified")) },
+        }),
+    )
+}
+
+fn period(cx: &Context, from: Date, to: Option<Date>) -> String {
+    match to {
+        Some(to) => cx.say(
+            "period.closed",
+            json!({ "from": from.to_string(), "to": to.to_string() }),
+        ),
+        None => cx.say("period.open", json!({ "from": from.to_string() })),
+    }
+}
+
+fn no_figure(cx: &Context, latest: Option<&Threshold>) -> String {
+    match latest {
+        Some(t) => cx.say(
+            "threshold.no-figure-for-date",
+            json!({
+                "date": cx.date.to_string(),
+                "latest": money(&t.amount, cx.lang),
+                "period": period(cx, t.valid_from, t.valid_to),
+            }),
+        ),
+        None => cx.say("threshold.not-yet", json!({ "date": cx.date.to_string() })),
+    }
+}
+
+fn missing_reason(cx: &Context, missing: &Missing) -> String {
+    match missing {
+        Missing::Rate { from, to } => cx.say(
+            "threshold.no-rate",
+            json!({ "from": from.code(), "to": to.code() }),
+        ),
+        Missing::VatRate => cx.word("threshold.no-vat-rate"),
+    }
+}
+
+/// `above-threshold`, with the class it was decided for (used by later duties).
+struct Above {
+    duty: Duty,
+    class: Option<ContractClass>,
+}
+
+fn above_threshold(cx: &Context) -> Above {
+    let rule = match cx.procurement.jurisdiction {
+        Jurisdiction::Se | Jurisdiction::Eu => Rule::EuDirective,
+        Jurisdiction::Scotland => Rule::ScotlandGpa,
+        Jurisdiction::England => Rule::UkProcurementAct,
+    };
+    let outcome = against_threshold(cx, rule);
+    Above {
+        class: outcome.class,
+        duty: Duty {
+            id: "above-threshold",
+            title: cx.word("duty.above-threshold.title"),
+            applies: outcome.applies,
+            cite: cx.word(&format!(
+                "duty.above-threshold.cite.{}",
+                cx.procurement.jurisdiction
+            )),
+            reason: outcome.reason,
+            verified: outcome.verified,
+        },
+    }
+}
+
+fn lots_reasons(cx: &Context, above: &Above) -> Duty {
+    let j = cx.procurement.jurisdiction;
+    let verified = matches!(j, Jurisdiction::Se | Jurisdiction::Eu);
+    let (applies, reason) =
+        if j == Jurisdiction::Se && above.class == Some(ContractClass::SocialServices) {
+            (Applies::No, cx.word("duty.lots-reasons.social-services"))
+        } else {
+            match (above.duty.applies, cx.procurement.lots.as_deref()) {
+                (Applies::No, _) => (Applies::No, cx.word("duty.lots-reasons.below")),
+                (_, Some(lots)) if !lots.is_empty() => (
+                    Applies::No,
+                    cx.say("duty.lots-reasons.divided", json!({ "count": lots.len() })),
+                ),
+                (_, None) => (Applies::Unknown, cx.word("duty.lots-reasons.lots-unknown")),
+                (Applies::Unknown, Some(_)) => (
+                    Applies::Unknown,
+                    cx.word("duty.lots-reasons.threshold-unknown"),
+                ),
+                (Applies::Yes, Some(_)) => (
+                    Applies::Yes,
+                    cx.word(&format!("duty.lots-reasons.applies.{j}")),
+                ),
+            }
+        };
+    Duty {
+        id: "lots-reasons",
+        title: cx.word("duty.lots-reasons.title"),
+        applies,
+        cite: cx.word(&format!("duty.lots-reasons.cite.{j}")),
+        reason,
+        verified,
+    }
+}
+
+fn scotland_threshold_duty(cx: &Context, id: &'static str, rule: Rule) -> Duty {
+    let outcome = against_threshold(cx, rule);
+    let consequence = match outcome.applies {
+        Applies::Yes => format!(" {}", cx.word(&format!("duty.{id}.applies"))),
+        _ => String::new(),
+    };
+    Duty {
+        id,
+        title: cx.word(&format!("duty.{id}.title")),
+        applies: outcome.applies,
+        cite: cx.word(&format!("duty.{id}.cite")),
+        reason: format!("{}{consequence}", outcome.reason),
+        verified: outcome.verified,
+    }
+}
+
+fn se_labour_law_conditions(cx: &Context, above: &Above) -> Duty {
+    let (applies, reason) = if above.class == Some(ContractClass::SocialServices) {
+        (
+            Applies::No,
+            cx.word("duty.se-labour-law-conditions.social-services"),
+        )
+    } else {
+        match above.duty.applies {
+            Applies::Yes => (
+                Applies::Yes,
+                cx.word("duty.se-labour-law-conditions.applies"),
+            ),
+            Applies::No => (Applies::No, cx.word("duty.se-labour-law-conditions.below")),
+            Applies::Unknown => (
+                Applies::Unknown,
+                cx.word("duty.se-labour-law-conditions.unknown"),
+            ),
+        }
+    };
+    Duty {
+        id: "se-labour-law-conditions",
+        title: cx.word("duty.se-labour-law-conditions.title"),
+        applies,
+        cite: cx.word("duty.se-labour-law-conditions.cite"),
+        reason,
+        verified: true,
+    }
+}
+
+fn england_social_value(cx: &Context, above: &Above) -> Duty {
+    let (applies, reason) = match (cx.procurement.kind, above.duty.applies) {
+        (ContractType::Works | ContractType::Supplies, _) => (
+            Applies::No,
+            cx.word("duty.england-social-value.not-services"),
+        ),
+        (ContractType::Services, Applies::Yes) => {
+            (Applies::Yes, cx.word("duty.england-social-value.applies"))
+        }
+        (ContractType::Services, Applies::No) => {
+            (Applies::No, cx.word("duty.england-social-value.below"))
+        }
+        (ContractType::Services, Applies::Unknown) => (
+            Applies::Unknown,
+            cx.word("duty.england-social-value.unknown"),
+        ),
+    };
+    Duty {
+        id: "england-social-value",
+        title: cx.word("duty.england-social-value.title"),
+        applies,
+        cite: cx.word("duty.england-social-value.cite"),
+        reason,
+        // Whether the amended Act reaches below-threshold contracts is not confirmed.
+        verified: applies == Applies::Yes || cx.procurement.kind != ContractType::Services,
+    }
+}
+
+#[cfg(test)]
+#[path = "duties_tests.rs"]
+mod tests;

@@ -1,0 +1,591 @@
+//! Table-driven duty cases across the four jurisdictions, at the edges of every figure.
+
+use super::*;
+use crate::input::{Source, load_source};
+
+struct Case {
+    name: &'static str,
+    date: &'static str,
+    yaml: String,
+    duty: &'static str,
+    applies: Applies,
+    /// Words the English reason must contain.
+    says: &'static str,
+}
+
+fn procurement(jurisdiction: &str, kind: &str, value: &str, extra: &str) -> String {
+    format!("title: T\njurisdiction: {jurisdiction}\ntype: {kind}\nvalue: {value}\n{extra}")
+}
+
+/// A sub-central authority buying cleaning services (an ordinary CPV code).
+fn sub_central() -> &'static str {
+    "authority: { name: A, kind: sub-central }\ncpv: [\"90910000\"]\n"
+}
+
+fn case(
+    name: &'static str,
+    date: &'static str,
+    yaml: String,
+    duty: &'static str,
+    applies: Applies,
+    says: &'static str,
+) -> Case {
+    Case {
+        name,
+        date,
+        yaml,
+        duty,
+        applies,
+        says,
+    }
+}
+
+fn run(c: &Case, lang: Language) -> Duty {
+    let source = Source::from_text("t.yaml", c.yaml.as_str());
+    let p = load_source(&source)
+        .unwrap_or_else(|e| panic!("{}: {e}", c.name))
+        .remove(0)
+        .procurement;
+    let cx = Context {
+        procurement: &p,
+        law: Law::embedded(),
+        date: Date::parse(c.date).unwrap(),
+        lang,
+    };
+    evaluate(&cx)
+        .into_iter()
+        .find(|d| d.id == c.duty)
+        .unwrap_or_else(|| panic!("{}: no duty {}", c.name, c.duty))
+}
+
+fn cases() -> Vec<Case> {
+    use Applies::{No, Unknown, Yes};
+    let sek = |n: u64| format!("{{ amount: {n}, currency: SEK }}");
+    let gbp = |n: u64| format!("{{ amount: {n}, currency: GBP }}");
+    let eur = |n: u64| format!("{{ amount: {n}, currency: EUR }}");
+    let sc = sub_central();
+    let auth = "authority: { name: A, kind: sub-central }\n";
+    vec![
+        // Sweden: official SEK figures for 2024–25, converted ones for 2026–27.
+        case(
+            "se exactly at the official figure",
+            "2025-12-31",
+            procurement("se", "services", &sek(2_389_585), sc),
+            "above-threshold",
+            Yes,
+            "2,389,585",
+        ),
+        case(
+            "se one krona below",
+            "2025-12-31",
+            procurement("se", "services", &sek(2_389_584), sc),
+            "above-threshold",
+            No,
+            "below the threshold of 2,389,585",
+        ),
+        case(
+            "se 2026 converted, at",
+            "2026-01-01",
+            procurement("se", "services", &sek(2_335_522), sc),
+            "above-threshold",
+            Yes,
+            "indicative",
+        ),
+        case(
+            "se 2026 converted, below",
+            "2026-01-01",
+            procurement("se", "services", &sek(2_335_521), sc),
+            "above-threshold",
+            No,
+            "216,000 EUR converted at 10.8126",
+        ),
+        case(
+            "se value with VAT",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                "{ amount: 2987000, currency: SEK, vat: included }",
+                sc,
+            ),
+            "above-threshold",
+            Yes,
+            "less 25 % VAT = 2,389,600",
+        ),
+        case(
+            "se value in euro",
+            "2025-06-01",
+            procurement("se", "services", &eur(221_000), sc),
+            "above-threshold",
+            Yes,
+            "221,000 EUR is at or above",
+        ),
+        case(
+            "se authority unknown, between the figures",
+            "2025-06-01",
+            procurement("se", "services", &sek(2_000_000), "cpv: [\"90910000\"]\n"),
+            "above-threshold",
+            Unknown,
+            "authority.kind",
+        ),
+        case(
+            "se authority unknown, above both",
+            "2025-06-01",
+            procurement("se", "services", &sek(3_000_000), "cpv: [\"90910000\"]\n"),
+            "above-threshold",
+            Yes,
+            "whichever",
+        ),
+        case(
+            "se services without CPV",
+            "2025-06-01",
+            procurement("se", "services", &sek(3_000_000), auth),
+            "above-threshold",
+            Unknown,
+            "CPV code",
+        ),
+        case(
+            "se social services at",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(8_109_450),
+                &format!("{auth}cpv: [\"85311000\"]\n"),
+            ),
+            "above-threshold",
+            Yes,
+            "social or other specific service",
+        ),
+        case(
+            "se social services below",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(8_109_449),
+                &format!("{auth}cpv: [\"85311000\"]\n"),
+            ),
+            "above-threshold",
+            No,
+            "8,109,450",
+        ),
+        case(
+            "se works",
+            "2026-03-01",
+            procurement("se", "works", &sek(40_000_000), ""),
+            "above-threshold",
+            No,
+            "for works",
+        ),
+        case(
+            "se after the last period",
+            "2028-01-01",
+            procurement("se", "works", &sek(90_000_000), ""),
+            "above-threshold",
+            Unknown,
+            "no threshold for 2028-01-01",
+        ),
+        case(
+            "se labour law, threshold unknown",
+            "2025-06-01",
+            procurement("se", "services", &sek(3_000_000), auth),
+            "se-labour-law-conditions",
+            Unknown,
+            "unknown",
+        ),
+        case(
+            "se labour law above, cpv given",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(3_000_000),
+                &format!("{auth}cpv: [\"90910000\"]\n"),
+            ),
+            "se-labour-law-conditions",
+            Yes,
+            "wages, holiday and working hours",
+        ),
+        case(
+            "se labour law below",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(2_000_000),
+                &format!("{auth}cpv: [\"90910000\"]\n"),
+            ),
+            "se-labour-law-conditions",
+            No,
+            "ch. 17 s. 1",
+        ),
+        case(
+            "se labour law social services",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(9_000_000),
+                &format!("{auth}cpv: [\"85311000\"]\n"),
+            ),
+            "se-labour-law-conditions",
+            No,
+            "annex 2",
+        ),
+        case(
+            "se no lots, above",
+            "2025-06-01",
+            procurement("se", "works", &sek(60_000_000), "lots: []\n"),
+            "lots-reasons",
+            Yes,
+            "ch. 12 s. 15",
+        ),
+        case(
+            "se lots unknown",
+            "2025-06-01",
+            procurement("se", "works", &sek(60_000_000), ""),
+            "lots-reasons",
+            Unknown,
+            "lots: []",
+        ),
+        case(
+            "se divided",
+            "2025-06-01",
+            procurement(
+                "se",
+                "works",
+                &sek(60_000_000),
+                "lots: [{ title: A }, { title: B }]\n",
+            ),
+            "lots-reasons",
+            No,
+            "2 lots",
+        ),
+        case(
+            "se no lots, social services",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(9_000_000),
+                &format!("{auth}cpv: [\"85311000\"]\nlots: []\n"),
+            ),
+            "lots-reasons",
+            No,
+            "annex 2",
+        ),
+        case(
+            "se no lots, below",
+            "2025-06-01",
+            procurement("se", "works", &sek(6_000_000), "lots: []\n"),
+            "lots-reasons",
+            No,
+            "Below the threshold",
+        ),
+        // Scotland: regulated procurement, s.25 and the GPA figures with VAT.
+        case(
+            "scotland regulated at",
+            "2026-06-01",
+            procurement("scotland", "services", &gbp(50_000), ""),
+            "scotland-regulated-procurement",
+            Yes,
+            "s.9",
+        ),
+        case(
+            "scotland regulated below",
+            "2026-06-01",
+            procurement("scotland", "supplies", &gbp(49_999), ""),
+            "scotland-regulated-procurement",
+            No,
+            "below the threshold of 50,000",
+        ),
+        case(
+            "scotland regulated works",
+            "2026-06-01",
+            procurement("scotland", "works", &gbp(1_999_999), ""),
+            "scotland-regulated-procurement",
+            No,
+            "2,000,000",
+        ),
+        case(
+            "scotland s.25 at",
+            "2026-06-01",
+            procurement("scotland", "works", &gbp(4_000_000), ""),
+            "scotland-community-benefits",
+            Yes,
+            "s.25(3)",
+        ),
+        case(
+            "scotland s.25 below",
+            "2026-06-01",
+            procurement("scotland", "services", &gbp(3_999_999), ""),
+            "scotland-community-benefits",
+            No,
+            "4,000,000",
+        ),
+        case(
+            "scotland GPA works with VAT, at",
+            "2026-06-01",
+            procurement("scotland", "works", &gbp(4_327_500), ""),
+            "above-threshold",
+            Yes,
+            "plus 20 % = 5,193,000",
+        ),
+        case(
+            "scotland GPA works with VAT, below",
+            "2026-06-01",
+            procurement("scotland", "works", &gbp(4_327_499), ""),
+            "above-threshold",
+            No,
+            "5,193,000",
+        ),
+        case(
+            "scotland 31 Dec 2025",
+            "2025-12-31",
+            procurement(
+                "scotland",
+                "supplies",
+                "{ amount: 136000, currency: GBP, vat: included }",
+                "authority: { name: A, kind: central }\n",
+            ),
+            "above-threshold",
+            No,
+            "139,688",
+        ),
+        case(
+            "scotland 1 Jan 2026",
+            "2026-01-01",
+            procurement(
+                "scotland",
+                "supplies",
+                "{ amount: 136000, currency: GBP, vat: included }",
+                "authority: { name: A, kind: central }\n",
+            ),
+            "above-threshold",
+            Yes,
+            "135,018",
+        ),
+        case(
+            "scotland unconfirmed sub-central figure",
+            "2026-06-01",
+            procurement("scotland", "supplies", &gbp(200_000), sc),
+            "above-threshold",
+            Yes,
+            "not confirmed",
+        ),
+        // England: Procurement Act 2023 figures include VAT.
+        case(
+            "england sub-central at with VAT",
+            "2026-06-01",
+            procurement("england", "supplies", &gbp(173_100), sc),
+            "above-threshold",
+            Yes,
+            "plus 20 % = 207,720",
+        ),
+        case(
+            "england sub-central below",
+            "2026-06-01",
+            procurement("england", "supplies", &gbp(173_099), sc),
+            "above-threshold",
+            No,
+            "207,720",
+        ),
+        case(
+            "england social value, services above",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(1_000_000),
+                &format!("{auth}cpv: [\"90910000\"]\n"),
+            ),
+            "england-social-value",
+            Yes,
+            "well-being",
+        ),
+        case(
+            "england social value, works",
+            "2026-06-01",
+            procurement("england", "works", &gbp(9_000_000), ""),
+            "england-social-value",
+            No,
+            "services contracts",
+        ),
+        case(
+            "england social value, below",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(100_000),
+                &format!("{auth}cpv: [\"90910000\"]\n"),
+            ),
+            "england-social-value",
+            No,
+            "not confirmed",
+        ),
+        // The EU base.
+        case(
+            "eu works at 2026",
+            "2026-01-01",
+            procurement("eu", "works", &eur(5_404_000), ""),
+            "above-threshold",
+            Yes,
+            "5,404,000",
+        ),
+        case(
+            "eu works below 2026",
+            "2026-01-01",
+            procurement("eu", "works", &eur(5_403_999), ""),
+            "above-threshold",
+            No,
+            "5,404,000",
+        ),
+        case(
+            "eu works 31 Dec 2025",
+            "2025-12-31",
+            procurement("eu", "works", &eur(5_404_000), ""),
+            "above-threshold",
+            No,
+            "5,538,000",
+        ),
+        case(
+            "eu value in SEK, converted",
+            "2026-06-01",
+            procurement(
+                "eu",
+                "services",
+                &sek(3_000_000),
+                &format!("{auth}cpv: [\"90910000\"]\n"),
+            ),
+            "above-threshold",
+            Yes,
+            "indicative",
+        ),
+        case(
+            "eu value in GBP, no rate",
+            "2026-06-01",
+            procurement(
+                "eu",
+                "services",
+                &gbp(3_000_000),
+                &format!("{auth}cpv: [\"90910000\"]\n"),
+            ),
+            "above-threshold",
+            Unknown,
+            "no exchange rate",
+        ),
+        case(
+            "eu value with VAT, no VAT rate",
+            "2026-06-01",
+            procurement(
+                "eu",
+                "services",
+                "{ amount: 300000, currency: EUR, vat: included }",
+                &format!("{auth}cpv: [\"90910000\"]\n"),
+            ),
+            "above-threshold",
+            Unknown,
+            "excluding VAT",
+        ),
+        case(
+            "eu no lots above",
+            "2026-06-01",
+            procurement("eu", "works", &eur(6_000_000), "lots: []\n"),
+            "lots-reasons",
+            Yes,
+            "Article 84",
+        ),
+    ]
+}
+
+#[test]
+fn duties_at_the_edges() {
+    for c in cases() {
+        let duty = run(&c, Language::En);
+        assert_eq!(duty.applies, c.applies, "{}: {}", c.name, duty.reason);
+        let reason = duty.reason.replace('\u{a0}', " ");
+        assert!(
+            reason.contains(c.says),
+            "{}: expected `{}` in\n{}",
+            c.name,
+            c.says,
+            reason
+        );
+        assert!(!duty.cite.is_empty(), "{}", c.name);
+        // The Swedish wording exists for every path, and carries the same figures.
+        let sv = run(&c, Language::Sv);
+        assert_eq!(sv.applies, duty.applies, "{}", c.name);
+        assert_ne!(
+            sv.reason, duty.reason,
+            "{}: the Swedish reason is the English one",
+            c.name
+        );
+    }
+}
+
+#[test]
+fn every_duty_is_asserted_true_and_false() {
+    let all = cases();
+    for id in [
+        "above-threshold",
+        "lots-reasons",
+        "scotland-regulated-procurement",
+        "scotland-community-benefits",
+        "se-labour-law-conditions",
+        "england-social-value",
+    ] {
+        for applies in [Applies::Yes, Applies::No] {
+            assert!(
+                all.iter().any(|c| c.duty == id && c.applies == applies),
+                "no case asserts {id} = {applies:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn each_jurisdiction_lists_its_own_duties() {
+    let ids = |j: &str| {
+        let c = case(
+            "x",
+            "2026-06-01",
+            procurement(j, "works", "{ amount: 1, currency: GBP }", ""),
+            "above-threshold",
+            Applies::No,
+            "",
+        );
+        let source = Source::from_text("t.yaml", c.yaml.as_str());
+        let p = load_source(&source).unwrap().remove(0).procurement;
+        let cx = Context {
+            procurement: &p,
+            law: Law::embedded(),
+            date: Date::parse(c.date).unwrap(),
+            lang: Language::En,
+        };
+        evaluate(&cx).into_iter().map(|d| d.id).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids("se"),
+        [
+            "above-threshold",
+            "lots-reasons",
+            "se-labour-law-conditions"
+        ]
+    );
+    assert_eq!(ids("eu"), ["above-threshold", "lots-reasons"]);
+    assert_eq!(
+        ids("scotland"),
+        [
+            "above-threshold",
+            "lots-reasons",
+            "scotland-regulated-procurement",
+            "scotland-community-benefits"
+        ]
+    );
+    assert_eq!(
+        ids("england"),
+        ["above-threshold", "lots-reasons", "england-social-value"]
+    );
+}

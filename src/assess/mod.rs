@@ -1,0 +1,88 @@
+//! Assessment: pure functions from a procurement, the clause library and the law to the one
+//! result every output renders. No I/O, no formatting beyond the wording of reasons.
+
+pub mod duties;
+
+use serde::Serialize;
+
+use crate::input::{Date, Language, Procurement};
+use crate::law::Law;
+use crate::library::Library;
+
+pub use duties::{Applies, Duty};
+
+/// Where the assessment date came from, in the order DESIGN.md gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    Option,
+    Procurement,
+    Epoch,
+    Today,
+}
+
+impl DateSource {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            DateSource::Option => "date.source.option",
+            DateSource::Procurement => "date.source.procurement",
+            DateSource::Epoch => "date.source.epoch",
+            DateSource::Today => "date.source.today",
+        }
+    }
+}
+
+/// The assessment date: `--date`, else the procurement's `date`, else `SOURCE_DATE_EPOCH`,
+/// else today. The caller reads the environment and the clock; this only chooses.
+pub fn assessment_date(
+    option: Option<Date>,
+    procurement: Option<Date>,
+    epoch: Option<Date>,
+    today: Date,
+) -> (Date, DateSource) {
+    option
+        .map(|d| (d, DateSource::Option))
+        .or(procurement.map(|d| (d, DateSource::Procurement)))
+        .or(epoch.map(|d| (d, DateSource::Epoch)))
+        .unwrap_or((today, DateSource::Today))
+}
+
+/// Everything known about one procurement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub procurement: Procurement,
+    pub date: Date,
+    pub date_source: DateSource,
+    pub language: Language,
+    /// The version of the clause library (the program's version: the library is built in).
+    pub library_version: String,
+    pub duties: Vec<Duty>,
+    /// Whether anything above rests on a fact our sources do not confirm.
+    pub unverified: bool,
+}
+
+/// Assesses one procurement on `date`, with wording in `lang`.
+pub fn assess(
+    procurement: &Procurement,
+    _library: &Library,
+    law: &Law,
+    date: (Date, DateSource),
+    lang: Language,
+) -> Assessment {
+    let cx = duties::Context {
+        procurement,
+        law,
+        date: date.0,
+        lang,
+    };
+    let duties = duties::evaluate(&cx);
+    Assessment {
+        procurement: procurement.clone(),
+        date: date.0,
+        date_source: date.1,
+        language: lang,
+        library_version: env!("CARGO_PKG_VERSION").to_string(),
+        unverified: duties.iter().any(|d| !d.verified),
+        duties,
+    }
+}

@@ -1,0 +1,122 @@
+//! Wording in Swedish and English from `data/messages.yaml`, and the formatting of numbers,
+//! amounts and dates for each language.
+//!
+//! Rust decides *which* message applies and computes the figures; the words are data, so a
+//! reason can be reworded or translated without touching code.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use handlebars::Handlebars;
+use serde_json::Value;
+
+use crate::input::yaml;
+use crate::input::{Language, Money, Source, Vat};
+use crate::library::Localized;
+
+/// The message catalogue, compiled once.
+pub struct Messages {
+    registry: Handlebars<'static>,
+}
+
+impl Messages {
+    pub fn embedded() -> &'static Messages {
+        static MESSAGES: OnceLock<Messages> = OnceLock::new();
+        MESSAGES.get_or_init(|| {
+            Messages::parse(include_str!("../data/messages.yaml"))
+                .unwrap_or_else(|e| panic!("the embedded messages are broken: {e}"))
+        })
+    }
+
+    fn parse(text: &str) -> Result<Messages, String> {
+        let source = Source::from_text("<embedded>/data/messages.yaml", text);
+        let map: BTreeMap<String, Localized> =
+            yaml::parse_one(&source).map_err(|d| d.to_string())?;
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        // Messages are plain text; each output format escapes what it embeds.
+        registry.register_escape_fn(handlebars::no_escape);
+        for (key, text) in &map {
+            for lang in [Language::Sv, Language::En] {
+                registry
+                    .register_template_string(&name(key, lang), text.get(lang))
+                    .map_err(|e| format!("message `{key}`: {e}"))?;
+            }
+        }
+        Ok(Messages { registry })
+    }
+
+    /// The message `key` in `lang`, with `args` filled in.
+    ///
+    /// # Panics
+    /// If the key is unknown or an argument is missing: both are programming errors, and the
+    /// test suite renders every message path.
+    pub fn render(&self, key: &str, lang: Language, args: &Value) -> String {
+        self.registry
+            .render(&name(key, lang), args)
+            .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()))
+    }
+
+    /// A message without arguments.
+    pub fn text(&self, key: &str, lang: Language) -> String {
+        self.render(key, lang, &Value::Object(Default::default()))
+    }
+}
+
+fn name(key: &str, lang: Language) -> String {
+    format!("{key}.{}", lang.code())
+}
+
+/// `12 000 000` (sv, non-breaking spaces) or `12,000,000` (en); two decimals only when needed.
+pub fn number(amount: f64, lang: Language) -> String {
+    let grouped = crate::input::money::group_thousands(amount);
+    match lang {
+        Language::Sv => grouped.replace('.', ","),
+        Language::En => grouped.replace('\u{00A0}', ","),
+    }
+}
+
+/// A rate or factor, with as many decimals as it has (up to four): `10,8126` / `10.8126`.
+pub fn decimal(x: f64, lang: Language) -> String {
+    let text = format!("{:.4}", x);
+    let text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+    match lang {
+        Language::Sv => text.replace('.', ","),
+        Language::En => text,
+    }
+}
+
+/// `12 000 000 SEK`, with `incl. VAT` / `inkl. moms` when it includes VAT.
+pub fn money(m: &Money, lang: Language) -> String {
+    let mut out = format!("{}\u{00A0}{}", number(m.amount, lang), m.currency);
+    if m.vat == Vat::Included {
+        out.push(' ');
+        out.push_str(&Messages::embedded().text("vat.included", lang));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Currency;
+
+    #[test]
+    fn formats_numbers_per_language() {
+        assert_eq!(number(12_000_000.0, Language::Sv), "12\u{a0}000\u{a0}000");
+        assert_eq!(number(12_000_000.0, Language::En), "12,000,000");
+        assert_eq!(number(1_000.5, Language::Sv), "1\u{a0}000,50");
+        assert_eq!(decimal(10.8126, Language::Sv), "10,8126");
+        assert_eq!(decimal(1.2, Language::En), "1.2");
+        let m = Money {
+            amount: 4_000_000.0,
+            currency: Currency::GBP,
+            vat: Vat::Included,
+        };
+        assert_eq!(money(&m, Language::En), "4,000,000\u{a0}GBP incl. VAT");
+        assert_eq!(
+            money(&m, Language::Sv),
+            "4\u{a0}000\u{a0}000\u{a0}GBP inkl. moms"
+        );
+    }
+}

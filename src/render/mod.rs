@@ -1,0 +1,3 @@
+//! Renderers: each reads an assessment (and, later, the document model) and writes one format.
+
+pub mod terminal;
