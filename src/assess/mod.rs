@@ -2,6 +2,7 @@
 //! result every output renders. No I/O, no formatting beyond the wording of reasons.
 
 pub mod duties;
+pub mod recommend;
 
 use serde::Serialize;
 
@@ -10,6 +11,7 @@ use crate::law::Law;
 use crate::library::Library;
 
 pub use duties::{Applies, Duty};
+pub use recommend::{LotRecommendation, ParamValue, Recommendation, Status};
 
 /// Where the assessment date came from, in the order DESIGN.md gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,6 +59,7 @@ pub struct Assessment {
     /// The version of the clause library (the program's version: the library is built in).
     pub library_version: String,
     pub duties: Vec<Duty>,
+    pub recommendations: Vec<Recommendation>,
     /// Whether anything above rests on a fact our sources do not confirm.
     pub unverified: bool,
 }
@@ -64,7 +67,7 @@ pub struct Assessment {
 /// Assesses one procurement on `date`, with wording in `lang`.
 pub fn assess(
     procurement: &Procurement,
-    _library: &Library,
+    library: &Library,
     law: &Law,
     date: (Date, DateSource),
     lang: Language,
@@ -76,6 +79,7 @@ pub fn assess(
         lang,
     };
     let duties = duties::evaluate(&cx);
+    let recommendations = recommend::recommend(&cx, library, &duties);
     Assessment {
         procurement: procurement.clone(),
         date: date.0,
@@ -84,5 +88,6 @@ pub fn assess(
         library_version: env!("CARGO_PKG_VERSION").to_string(),
         unverified: duties.iter().any(|d| !d.verified),
         duties,
+        recommendations,
     }
 }

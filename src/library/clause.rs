@@ -158,6 +158,10 @@ pub struct Applies {
     /// CPV prefixes: the clause applies only to codes starting with one of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpv: Option<Vec<String>>,
+    /// `true`: only for social and other specific services on the list in
+    /// `data/cpv-social-services.yaml` (the art. 77 / LOU 19 kap. 25 § reservation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_services: Option<bool>,
 }
 
 impl Applies {
@@ -176,6 +180,9 @@ pub struct Signals {
     pub keywords: Keywords,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<Priority>,
+    /// Duty ids (`scotland-community-benefits`, …) whose applying makes the clause relevant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<String>,
 }
 
 impl Signals {

@@ -3,7 +3,8 @@
 
 use serde_json::json;
 
-use crate::assess::{Applies, Assessment};
+use crate::assess::{Applies, Assessment, Status};
+use crate::input::yaml::name_of;
 use crate::messages::Messages;
 
 const WIDTH: usize = 96;
@@ -46,18 +47,69 @@ pub fn report(a: &Assessment) -> String {
             Applies::No => m.text("report.applies.false", lang),
             Applies::Unknown => m.text("report.applies.unknown", lang),
         };
-        out.push_str(&format!(
-            "  {:<width$}{} ({})\n",
-            format!("[{status}]"),
-            duty.title,
-            duty.id,
-            width = INDENT - 2
-        ));
+        out.push_str(&labelled(&status, &format!("{} ({})", duty.title, duty.id)));
+        out.push('\n');
         out.push_str(&wrap(&duty.reason, INDENT));
         out.push('\n');
         out.push_str(&wrap(
             &format!("{}: {}", m.text("report.cite", lang), duty.cite),
             INDENT,
+        ));
+        out.push_str("\n\n");
+    }
+
+    out.push_str(&m.text("report.recommendations", lang));
+    out.push('\n');
+    for r in a
+        .recommendations
+        .iter()
+        .filter(|r| r.status != Status::NotApplicable)
+    {
+        let status = m.text(&format!("report.status.{}", name_of(&r.status)), lang);
+        out.push_str(&labelled(
+            &status,
+            &format!(
+                "{} ({}, {} {})",
+                r.title,
+                r.clause,
+                m.text("report.score", lang),
+                r.score
+            ),
+        ));
+        out.push('\n');
+        for reason in &r.reasons {
+            out.push_str(&wrap(&format!("- {reason}"), INDENT));
+            out.push('\n');
+        }
+        for p in r.params.values() {
+            out.push_str(&wrap(&p.explain, INDENT));
+            out.push('\n');
+        }
+        for lot in &r.lots {
+            let status = m.text(&format!("report.status.{}", name_of(&lot.status)), lang);
+            let params: Vec<String> = lot.params.values().map(|p| p.explain.clone()).collect();
+            let mut line = format!("{} {}: {status}", m.text("report.lot", lang), lot.lot);
+            if !params.is_empty() {
+                line.push_str(&format!("; {}", params.join("; ")));
+            }
+            out.push_str(&wrap(&line, INDENT));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    let not_applicable = a
+        .recommendations
+        .iter()
+        .filter(|r| r.status == Status::NotApplicable)
+        .count();
+    if not_applicable > 0 {
+        out.push_str(&wrap(
+            &m.render(
+                "report.not-applicable-count",
+                lang,
+                &json!({ "count": not_applicable }),
+            ),
+            2,
         ));
         out.push_str("\n\n");
     }
@@ -70,6 +122,18 @@ pub fn report(a: &Assessment) -> String {
     out.push_str(&wrap(&closing, 0));
     out.push('\n');
     out
+}
+
+/// `  [status]  text…`: the status in the margin, the text wrapped beside it.
+fn labelled(status: &str, text: &str) -> String {
+    let label = format!("  [{status}]");
+    let wrapped = wrap(text, INDENT);
+    if label.chars().count() < INDENT {
+        let pad = " ".repeat(INDENT - label.chars().count());
+        format!("{label}{pad}{}", &wrapped[INDENT..])
+    } else {
+        format!("{label}\n{wrapped}")
+    }
 }
 
 /// Wraps `text` at word boundaries to the report width, indenting every line by `indent`.

@@ -1,0 +1,458 @@
+//! Recommendations: for every clause, whether it fits this procurement (and each lot), how well,
+//! why, and the targets it should carry, with their arithmetic.
+//!
+//! Hard conditions (`applies`) decide whether a clause can be used at all; relevance signals
+//! (`signals`) add to its score, each one a stated reason. A clause whose hard conditions all
+//! hold and whose score reaches [`RECOMMEND_AT`] is recommended; one that can be used but has
+//! too few signals, or whose conditions cannot be checked for lack of facts, is optional.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::duties::{Applies, Context, Duty};
+use crate::input::yaml::name_of;
+use crate::input::{ContractType, Cpv, Jurisdiction, Language, Money, Priority, Vat};
+use crate::library::clause::{Param, Rounding};
+use crate::library::{Category, Clause, Instrument, Library};
+use crate::messages::{Messages, decimal, money, number};
+use crate::text::SourceText;
+
+/// The score from which a usable clause is recommended.
+pub const RECOMMEND_AT: u32 = 3;
+const CPV_POINTS: u32 = 3;
+const KEYWORD_POINTS: u32 = 2;
+const MAX_KEYWORDS: usize = 3;
+const PRIORITY_POINTS: u32 = 2;
+const DUTY_POINTS: u32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Recommended,
+    Optional,
+    NotApplicable,
+}
+
+/// A computed target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParamValue {
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The arithmetic, in words: "12 000 000 SEK ÷ 5 000 000 SEK × 6 = 14.4, rounded up = 15".
+    pub explain: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    pub clause: String,
+    pub title: String,
+    pub category: Category,
+    pub instrument: Instrument,
+    pub status: Status,
+    pub score: u32,
+    pub reasons: Vec<String>,
+    pub params: BTreeMap<String, ParamValue>,
+    pub cites: Vec<String>,
+    pub lots: Vec<LotRecommendation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LotRecommendation {
+    pub lot: String,
+    pub status: Status,
+    pub score: u32,
+    pub reasons: Vec<String>,
+    pub params: BTreeMap<String, ParamValue>,
+}
+
+/// The facts one evaluation looks at: the whole procurement, or one lot with its overrides.
+struct Facts<'a> {
+    kind: ContractType,
+    value: Option<Money>,
+    cpv: Option<&'a [Cpv]>,
+    duration_months: Option<u32>,
+    text: SourceText,
+}
+
+struct Verdict {
+    status: Status,
+    score: u32,
+    reasons: Vec<String>,
+    params: BTreeMap<String, ParamValue>,
+}
+
+/// Every clause of the library, assessed; recommended first, then by score and id.
+pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recommendation> {
+    let p = cx.procurement;
+    let whole = Facts {
+        kind: p.kind,
+        value: Some(p.value),
+        cpv: p.cpv.as_deref(),
+        duration_months: p.duration_months,
+        text: SourceText::new(format!(
+            "{}\n\n{}",
+            p.title,
+            p.description.as_deref().unwrap_or("")
+        )),
+    };
+    let mut out: Vec<Recommendation> = library
+        .clauses()
+        .map(|clause| {
+            let v = evaluate(cx, clause, &whole, duties);
+            let lots = p
+                .lots
+                .iter()
+                .flatten()
+                .map(|lot| {
+                    let facts = Facts {
+                        kind: p.kind,
+                        value: lot.value,
+                        cpv: lot.cpv.as_deref().or(p.cpv.as_deref()),
+                        duration_months: lot.duration_months.or(p.duration_months),
+                        text: SourceText::new(format!(
+                            "{}\n\n{}\n\n{}",
+                            lot.title,
+                            lot.description.as_deref().unwrap_or(""),
+                            p.description.as_deref().unwrap_or("")
+                        )),
+                    };
+                    let lv = evaluate(cx, clause, &facts, duties);
+                    LotRecommendation {
+                        lot: lot.title.to_string(),
+                        status: lv.status,
+                        score: lv.score,
+                        reasons: lv.reasons,
+                        params: lv.params,
+                    }
+                })
+                .collect();
+            Recommendation {
+                clause: clause.id.clone(),
+                title: clause.title(cx.lang).to_string(),
+                category: clause.category,
+                instrument: clause.instrument,
+                status: v.status,
+                score: v.score,
+                reasons: v.reasons,
+                params: v.params,
+                cites: clause.legal_basis.iter().map(|b| b.cite.clone()).collect(),
+                lots,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.status, std::cmp::Reverse(a.score), &a.clause).cmp(&(
+            b.status,
+            std::cmp::Reverse(b.score),
+            &b.clause,
+        ))
+    });
+    out
+}
+
+/// Whether a clause written for `written_for` can be used under `jurisdiction`: its own, or
+/// the EU base in Sweden (an EU member state). Scotland and England are outside the directive.
+pub fn usable_in(written_for: &[Jurisdiction], jurisdiction: Jurisdiction) -> bool {
+    written_for.contains(&jurisdiction)
+        || (jurisdiction == Jurisdiction::Se && written_for.contains(&Jurisdiction::Eu))
+}
+
+fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Verdict {
+    let say = |key: &str, args: Value| Messages::embedded().render(key, cx.lang, &args);
+    let mut reasons = Vec::new();
+    let mut failed = false;
+    let mut unknown = false;
+    let mut check = |result: Check| match result {
+        Check::Pass(r) => reasons.push(r),
+        Check::Fail(r) => {
+            failed = true;
+            reasons.push(r);
+        }
+        Check::Unknown(r) => {
+            unknown = true;
+            reasons.push(r);
+        }
+    };
+
+    if !usable_in(&clause.jurisdictions, cx.procurement.jurisdiction) {
+        let places: Vec<&str> = clause.jurisdictions.iter().map(|j| j.code()).collect();
+        check(Check::Fail(say(
+            "rec.jurisdiction.no",
+            json!({ "where": places.join(", ") }),
+        )));
+    }
+    let a = &clause.applies;
+    if let Some(types) = &a.types {
+        let kind = say_kind(cx.lang, facts.kind);
+        check(if types.contains(&facts.kind) {
+            Check::Pass(say("rec.type.ok", json!({ "kind": kind })))
+        } else {
+            let kinds: Vec<String> = types.iter().map(|t| say_kind(cx.lang, *t)).collect();
+            Check::Fail(say(
+                "rec.type.no",
+                json!({ "kind": kind, "kinds": kinds.join(", ") }),
+            ))
+        });
+    }
+    if let Some(min) = a.min_duration_months {
+        let args = json!({ "min": min, "months": facts.duration_months });
+        check(match facts.duration_months {
+            None => Check::Unknown(say("rec.duration.unknown", args)),
+            Some(m) if m >= min => Check::Pass(say("rec.duration.ok", args)),
+            Some(_) => Check::Fail(say("rec.duration.no", args)),
+        });
+    }
+    for (limit, key, at_least) in [
+        (a.min_value, "rec.min-value", true),
+        (a.max_value, "rec.max-value", false),
+    ] {
+        let Some(limit) = limit else { continue };
+        check(match facts.value.map(|v| in_terms_of(cx, v, &limit)) {
+            None => Check::Unknown(say(
+                &format!("{key}.unknown"),
+                json!({ "limit": money(&limit, cx.lang) }),
+            )),
+            Some(None) => Check::Unknown(say(
+                &format!("{key}.no-rate"),
+                json!({ "limit": money(&limit, cx.lang) }),
+            )),
+            Some(Some((amount, note))) => {
+                let args = json!({
+                    "value": money(&Money { amount, ..limit }, cx.lang),
+                    "limit": money(&limit, cx.lang),
+                    "note": note,
+                });
+                if (amount >= limit.amount) == at_least {
+                    Check::Pass(say(&format!("{key}.ok"), args))
+                } else {
+                    Check::Fail(say(&format!("{key}.no"), args))
+                }
+            }
+        });
+    }
+    if let Some(prefixes) = &a.cpv {
+        check(match facts.cpv {
+            None => Check::Unknown(say(
+                "rec.cpv.unknown",
+                json!({ "prefixes": prefixes.join(", ") }),
+            )),
+            Some(codes) => match first_match(codes, prefixes) {
+                Some((code, prefix)) => {
+                    Check::Pass(say("rec.cpv.ok", json!({ "code": code, "prefix": prefix })))
+                }
+                None => Check::Fail(say(
+                    "rec.cpv.no",
+                    json!({ "prefixes": prefixes.join(", ") }),
+                )),
+            },
+        });
+    }
+    if a.social_services == Some(true) {
+        check(match facts.cpv {
+            None => Check::Unknown(say("rec.social.unknown", json!({}))),
+            Some(codes) => match codes
+                .iter()
+                .find_map(|c| cx.law.social_service(c.code()).map(|l| (c, l)))
+            {
+                Some((code, label)) => Check::Pass(say(
+                    "rec.social.ok",
+                    json!({ "code": code.to_string(), "label": match cx.lang {
+                        Language::Sv => label.sv.to_string(),
+                        Language::En => label.en.to_string(),
+                    } }),
+                )),
+                None => Check::Fail(say("rec.social.no", json!({}))),
+            },
+        });
+    }
+
+    if failed {
+        return Verdict {
+            status: Status::NotApplicable,
+            score: 0,
+            reasons,
+            params: BTreeMap::new(),
+        };
+    }
+
+    let mut score = 0;
+    let s = &clause.signals;
+    if let Some((code, prefix)) = facts.cpv.and_then(|codes| first_match(codes, &s.cpv)) {
+        score += CPV_POINTS;
+        reasons.push(say(
+            "rec.signal.cpv",
+            json!({ "code": code, "prefix": prefix }),
+        ));
+    }
+    let mut found: Vec<&str> = s
+        .keywords
+        .sv
+        .iter()
+        .chain(s.keywords.en.iter())
+        .map(String::as_str)
+        .filter(|k| facts.text.contains(k))
+        .collect();
+    found.dedup();
+    for keyword in found.into_iter().take(MAX_KEYWORDS) {
+        score += KEYWORD_POINTS;
+        reasons.push(say("rec.signal.keyword", json!({ "keyword": keyword })));
+    }
+    for priority in cx
+        .procurement
+        .priorities
+        .iter()
+        .flatten()
+        .filter(|p| s.priorities.contains(p))
+    {
+        score += PRIORITY_POINTS;
+        reasons.push(say(
+            "rec.signal.priority",
+            json!({ "priority": say_priority(cx.lang, *priority) }),
+        ));
+    }
+    for duty in duties
+        .iter()
+        .filter(|d| d.applies == Applies::Yes && s.duties.iter().any(|id| id == d.id))
+    {
+        score += DUTY_POINTS;
+        reasons.push(say("rec.signal.duty", json!({ "duty": duty.title })));
+    }
+    if score == 0 {
+        reasons.push(say("rec.no-signal", json!({})));
+    }
+
+    let params = clause
+        .params
+        .iter()
+        .filter_map(|(name, param)| {
+            let value = facts.value?;
+            compute(cx, param, value).map(|v| (name.clone(), v))
+        })
+        .collect();
+    Verdict {
+        status: if score >= RECOMMEND_AT && !unknown {
+            Status::Recommended
+        } else {
+            Status::Optional
+        },
+        score,
+        reasons,
+        params,
+    }
+}
+
+enum Check {
+    Pass(String),
+    Fail(String),
+    Unknown(String),
+}
+
+/// The first code starting with one of the prefixes, and that prefix.
+fn first_match(codes: &[Cpv], prefixes: &[String]) -> Option<(String, String)> {
+    codes.iter().find_map(|c| {
+        prefixes
+            .iter()
+            .find(|p| c.starts_with(p))
+            .map(|p| (c.to_string(), p.clone()))
+    })
+}
+
+/// `value` as an amount excluding VAT in `target`'s currency, with a note on any conversion;
+/// `None` when no rate or VAT rate is known.
+fn in_terms_of(cx: &Context, value: Money, target: &Money) -> Option<(f64, String)> {
+    let mut notes = Vec::new();
+    let mut amount = value.amount;
+    if value.vat == Vat::Included {
+        let vat = cx.law.vat_rate(cx.procurement.jurisdiction)?;
+        amount /= 1.0 + vat.rate;
+        notes.push(Messages::embedded().render(
+            "rec.note.vat",
+            cx.lang,
+            &json!({ "percent": decimal(vat.rate * 100.0, cx.lang) }),
+        ));
+    }
+    if value.currency != target.currency {
+        let rate = cx.law.rate(value.currency, target.currency, cx.date)?;
+        amount *= rate.factor;
+        notes.push(Messages::embedded().render(
+            "rec.note.converted",
+            cx.lang,
+            &json!({
+                "factor": decimal(rate.factor, cx.lang),
+                "pair": format!("{}/{}", target.currency, value.currency),
+            }),
+        ));
+    }
+    let note = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    };
+    Some(((amount * 100.0).round() / 100.0, note))
+}
+
+/// A scaled target: `value ÷ per × each`, rounded, held within `min`..`max`.
+fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
+    let (amount, note) = in_terms_of(cx, value, &param.per)?;
+    let raw = amount / param.per.amount * param.each;
+    let rounded = match param.round {
+        Rounding::Up => (raw - 1e-9).ceil(),
+        Rounding::Down => (raw + 1e-9).floor(),
+        Rounding::Nearest => raw.round(),
+    };
+    let mut result = rounded;
+    let mut bound = String::new();
+    if let Some(min) = param.min.filter(|&m| result < m) {
+        result = min;
+        bound = Messages::embedded().render(
+            "rec.param.min",
+            cx.lang,
+            &json!({ "min": number(min, cx.lang) }),
+        );
+    }
+    if let Some(max) = param.max.filter(|&m| result > m) {
+        result = max;
+        bound = Messages::embedded().render(
+            "rec.param.max",
+            cx.lang,
+            &json!({ "max": number(max, cx.lang) }),
+        );
+    }
+    let unit = param.unit.as_ref().map(|u| u.get(cx.lang).to_string());
+    let explain = Messages::embedded().render(
+        "rec.param",
+        cx.lang,
+        &json!({
+            "value": money(&Money { amount, ..param.per }, cx.lang),
+            "note": note,
+            "per": money(&param.per, cx.lang),
+            "times": decimal(param.each, cx.lang),
+            "quotient": decimal((raw * 100.0).round() / 100.0, cx.lang),
+            "rounding": Messages::embedded().text(&format!("rec.round.{}", name_of(&param.round)), cx.lang),
+            "rounded": number(rounded, cx.lang),
+            "bound": bound,
+            "result": number(result, cx.lang),
+            "unit": unit.clone().unwrap_or_default(),
+        }),
+    );
+    Some(ParamValue {
+        value: result,
+        unit,
+        explain: explain.trim_end().to_string(),
+    })
+}
+
+fn say_kind(lang: Language, kind: ContractType) -> String {
+    Messages::embedded().text(&format!("kind.{}", name_of(&kind)), lang)
+}
+
+pub fn say_priority(lang: Language, priority: Priority) -> String {
+    Messages::embedded().text(&format!("priority.{}", name_of(&priority)), lang)
+}
+
+#[cfg(test)]
+#[path = "recommend_tests.rs"]
+mod tests;

@@ -1,0 +1,222 @@
+//! Recommendation cases: hard conditions, signals, scaled targets and lots.
+
+use super::*;
+use crate::assess::duties;
+use crate::input::{Date, Source, load_source};
+use crate::law::Law;
+use crate::library::LibraryOptions;
+
+const CLAUSE: &str = r#"
+id: ID
+title: { sv: Titel, en: Title }
+category: targeted-recruitment
+instrument: contract-condition
+level: basic
+jurisdictions: [JURISDICTIONS]
+legal_basis: [{ jurisdiction: se, cite: "LOU (2016:1145) 17 kap. 1 §" }]
+APPLIES
+signals:
+  cpv: ["77"]
+  keywords: { sv: [park], en: [grounds] }
+  priorities: [young-people]
+  duties: [scotland-community-benefits]
+params:
+  months: { per: { amount: 5000000, currency: SEK }, each: 6, round: up, min: 6, unit: { sv: månader, en: months } }
+text: { sv: "Minst {{months}} månader.", en: "At least {{months}} months." }
+rationale: { sv: R, en: R }
+verification: { sv: V, en: V }
+kpis: [{ id: k, sv: K, en: K, unit: months }]
+detect: { present: [x] }
+examples: { present: [x], absent: [y] }
+sources: [S]
+"#;
+
+fn library(clauses: &[(&str, &str, &str)]) -> (Library, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, jurisdictions, applies) in clauses {
+        let text = CLAUSE
+            .replace("ID", id)
+            .replace("JURISDICTIONS", jurisdictions)
+            .replace("APPLIES", applies);
+        std::fs::write(dir.path().join(format!("{id}.yaml")), text).unwrap();
+    }
+    let library = Library::load(&LibraryOptions {
+        dirs: vec![dir.path().to_path_buf()],
+        defaults: false,
+    })
+    .unwrap();
+    (library, dir)
+}
+
+fn recommendations(yaml: &str, library: &Library, lang: Language) -> Vec<Recommendation> {
+    let p = load_source(&Source::from_text("t.yaml", yaml))
+        .unwrap()
+        .remove(0)
+        .procurement;
+    let cx = Context {
+        procurement: &p,
+        law: Law::embedded(),
+        date: Date::parse("2026-06-01").unwrap(),
+        lang,
+    };
+    let d = duties::evaluate(&cx);
+    recommend(&cx, library, &d)
+}
+
+const PARKS: &str = "title: Parkskötsel\njurisdiction: se\ntype: services\ncpv: [\"77313000\"]\nvalue: { amount: 12000000, currency: SEK }\nduration_months: 48\npriorities: [young-people]\n";
+
+#[test]
+fn targets_show_their_arithmetic() {
+    let (lib, _dir) = library(&[("se-a", "se", "")]);
+    let r = &recommendations(PARKS, &lib, Language::En)[0];
+    let months = &r.params["months"];
+    assert_eq!(months.value, 15.0);
+    assert_eq!(
+        months.explain.replace('\u{a0}', " "),
+        "12,000,000 SEK ÷ 5,000,000 SEK × 6 = 14.4, rounded up = 15: 15 months"
+    );
+    let small = PARKS.replace("12000000", "2000000");
+    let r = &recommendations(&small, &lib, Language::Sv)[0];
+    assert_eq!(r.params["months"].value, 6.0);
+    assert!(
+        r.params["months"].explain.contains("höjt till minimum 6"),
+        "{}",
+        r.params["months"].explain
+    );
+}
+
+#[test]
+fn signals_raise_the_score_with_stated_reasons() {
+    let (lib, _dir) = library(&[("se-a", "se", "")]);
+    let r = &recommendations(PARKS, &lib, Language::En)[0];
+    assert_eq!(r.status, Status::Recommended);
+    // CPV 3 + keyword "park" inside "Parkskötsel" 2 + priority 2.
+    assert_eq!(r.score, 7, "{:?}", r.reasons);
+    assert!(
+        r.reasons.iter().any(|x| x.contains("“park” appears")),
+        "{:?}",
+        r.reasons
+    );
+    let plain = "title: Kontorsmaterial\njurisdiction: se\ntype: supplies\nvalue: { amount: 1000000, currency: SEK }\n";
+    let r = &recommendations(plain, &lib, Language::En)[0];
+    assert_eq!((r.status, r.score), (Status::Optional, 0));
+}
+
+#[test]
+fn hard_conditions_decide_whether_a_clause_can_be_used() {
+    let (lib, _dir) = library(&[
+        ("se-works", "se", "applies: { types: [works] }"),
+        ("se-long", "se", "applies: { min_duration_months: 60 }"),
+        (
+            "se-big",
+            "se",
+            "applies: { min_value: { amount: 20000000, currency: SEK } }",
+        ),
+        (
+            "se-euro",
+            "se",
+            "applies: { min_value: { amount: 1000000, currency: EUR } }",
+        ),
+        ("scot-only", "scotland", ""),
+        ("eu-base", "eu", ""),
+        ("se-social", "se", "applies: { social_services: true }"),
+    ]);
+    let all = recommendations(PARKS, &lib, Language::En);
+    let status = |id: &str| all.iter().find(|r| r.clause == id).unwrap().status;
+    assert_eq!(status("se-works"), Status::NotApplicable);
+    assert_eq!(status("se-long"), Status::NotApplicable);
+    assert_eq!(status("se-big"), Status::NotApplicable);
+    assert_eq!(status("scot-only"), Status::NotApplicable);
+    assert_eq!(status("eu-base"), Status::Recommended);
+    assert_eq!(status("se-social"), Status::NotApplicable);
+    // 12 000 000 SEK at the rate behind the 2024–25 figures is about 1.11 million euro.
+    assert_eq!(status("se-euro"), Status::Recommended);
+    let euro = all.iter().find(|r| r.clause == "se-euro").unwrap();
+    assert!(
+        euro.reasons.iter().any(|x| x.contains("indicative")),
+        "{:?}",
+        euro.reasons
+    );
+
+    let care = PARKS.replace("77313000", "85311000");
+    let all = recommendations(&care, &lib, Language::En);
+    assert_eq!(
+        all.iter().find(|r| r.clause == "se-social").unwrap().status,
+        Status::Recommended
+    );
+
+    let undated = PARKS.replace("duration_months: 48\n", "");
+    let all = recommendations(&undated, &lib, Language::En);
+    let long = all.iter().find(|r| r.clause == "se-long").unwrap();
+    assert_eq!(long.status, Status::Optional);
+    assert!(
+        long.reasons
+            .iter()
+            .any(|x| x.contains("the duration is not given"))
+    );
+}
+
+#[test]
+fn the_eu_base_is_not_offered_in_scotland() {
+    let (lib, _dir) = library(&[("eu-base", "eu", "")]);
+    let scottish = PARKS
+        .replace("jurisdiction: se", "jurisdiction: scotland")
+        .replace("SEK", "GBP");
+    let r = &recommendations(&scottish, &lib, Language::En)[0];
+    assert_eq!(r.status, Status::NotApplicable);
+}
+
+#[test]
+fn a_duty_that_applies_is_a_signal() {
+    let (lib, _dir) = library(&[("scot-a", "scotland", "")]);
+    let big = "title: School\njurisdiction: scotland\ntype: works\nvalue: { amount: 4000000, currency: GBP }\n";
+    let r = &recommendations(big, &lib, Language::En)[0];
+    assert!(
+        r.reasons.iter().any(|x| x.contains("s.25")),
+        "{:?}",
+        r.reasons
+    );
+    assert_eq!(r.score, 3);
+}
+
+#[test]
+fn lots_are_assessed_on_their_own_values() {
+    let (lib, _dir) = library(&[(
+        "se-a",
+        "se",
+        "applies: { min_value: { amount: 5000000, currency: SEK } }",
+    )]);
+    let lots = format!(
+        "{PARKS}lots:\n  - {{ title: Norr, value: {{ amount: 9000000, currency: SEK }} }}\n  - {{ title: Söder, value: {{ amount: 3000000, currency: SEK }} }}\n"
+    );
+    let r = &recommendations(&lots, &lib, Language::Sv)[0];
+    assert_eq!(r.status, Status::Recommended);
+    assert_eq!(r.lots.len(), 2);
+    assert_eq!(
+        (r.lots[0].lot.as_str(), r.lots[0].status),
+        ("Norr", Status::Recommended)
+    );
+    assert_eq!(r.lots[0].params["months"].value, 11.0);
+    assert_eq!(
+        (r.lots[1].lot.as_str(), r.lots[1].status),
+        ("Söder", Status::NotApplicable)
+    );
+}
+
+#[test]
+fn default_library_signals_name_real_duties() {
+    let known = [
+        "above-threshold",
+        "lots-reasons",
+        "scotland-regulated-procurement",
+        "scotland-community-benefits",
+        "se-labour-law-conditions",
+        "england-social-value",
+    ];
+    let lib = Library::load(&LibraryOptions::default()).unwrap();
+    for c in lib.clauses() {
+        for d in &c.signals.duties {
+            assert!(known.contains(&d.as_str()), "{}: unknown duty {d}", c.id);
+        }
+    }
+}
