@@ -45,7 +45,7 @@ pub enum Command {
     },
     /// Write a commented starter procurement description.
     Init(InitArgs),
-    /// Legal duties for a procurement, with reasons (recommendations and checklist to come).
+    /// Legal duties, clause recommendations and the WISE checklist for a procurement, with reasons.
     Match(MatchArgs),
     /// Check that procurement descriptions load, and say what they hold.
     Validate(ValidateArgs),

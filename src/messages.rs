@@ -57,6 +57,16 @@ impl Messages {
             .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()))
     }
 
+    /// Renders a template held in other data (the checklist) with the same rules.
+    ///
+    /// # Panics
+    /// If the template is broken or an argument is missing (the test suite renders every path).
+    pub fn render_template(&self, template: &str, args: &Value) -> String {
+        self.registry
+            .render_template(template, args)
+            .unwrap_or_else(|e| panic!("template `{template}`: {e}"))
+    }
+
     /// A message without arguments.
     pub fn text(&self, key: &str, lang: Language) -> String {
         self.render(key, lang, &Value::Object(Default::default()))

@@ -711,6 +711,44 @@ fn match_json_has_the_documented_shape() {
     assert!(cb["reason"].as_str().unwrap().contains("4,000,000"));
     let lots = duties.iter().find(|d| d["id"] == "lots-reasons").unwrap();
     assert_eq!(lots["applies"], "unknown");
+
+    let recommendation = json["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["clause"] == "scot-targeted-recruitment-training")
+        .unwrap();
+    assert_eq!(recommendation["status"], "recommended");
+    assert_eq!(recommendation["category"], "targeted-recruitment");
+    assert!(recommendation["score"].as_u64().unwrap() >= 3);
+    assert!(recommendation["reasons"].as_array().unwrap().len() >= 3);
+    assert_eq!(recommendation["params"]["opportunities"]["value"], 6.0);
+    assert!(
+        recommendation["params"]["opportunities"]["explain"]
+            .as_str()
+            .unwrap()
+            .contains("rounded down")
+    );
+    assert!(
+        recommendation["cites"][0]
+            .as_str()
+            .unwrap()
+            .contains("Procurement Reform (Scotland) Act 2014")
+    );
+    assert!(recommendation["lots"].as_array().unwrap().is_empty());
+
+    let checklist = json["checklist"].as_array().unwrap();
+    assert!(checklist.len() >= 15);
+    for item in checklist {
+        for key in ["id", "status", "reason", "guidance"] {
+            assert!(item[key].is_string(), "{key} in {item}");
+        }
+    }
+    let years = checklist
+        .iter()
+        .find(|c| c["id"] == "years-trading")
+        .unwrap();
+    assert_eq!(years["status"], "fail");
 }
 
 #[test]

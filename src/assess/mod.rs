@@ -1,6 +1,7 @@
 //! Assessment: pure functions from a procurement, the clause library and the law to the one
 //! result every output renders. No I/O, no formatting beyond the wording of reasons.
 
+pub mod checklist;
 pub mod duties;
 pub mod recommend;
 
@@ -10,6 +11,7 @@ use crate::input::{Date, Language, Procurement};
 use crate::law::Law;
 use crate::library::Library;
 
+pub use checklist::{CheckItem, CheckStatus, Phase};
 pub use duties::{Applies, Duty};
 pub use recommend::{LotRecommendation, ParamValue, Recommendation, Status};
 
@@ -60,6 +62,7 @@ pub struct Assessment {
     pub library_version: String,
     pub duties: Vec<Duty>,
     pub recommendations: Vec<Recommendation>,
+    pub checklist: Vec<CheckItem>,
     /// Whether anything above rests on a fact our sources do not confirm.
     pub unverified: bool,
 }
@@ -80,6 +83,7 @@ pub fn assess(
     };
     let duties = duties::evaluate(&cx);
     let recommendations = recommend::recommend(&cx, library, &duties);
+    let checklist = checklist::checklist(&cx, &duties, &recommendations);
     Assessment {
         procurement: procurement.clone(),
         date: date.0,
@@ -89,5 +93,6 @@ pub fn assess(
         unverified: duties.iter().any(|d| !d.verified),
         duties,
         recommendations,
+        checklist,
     }
 }

@@ -3,7 +3,8 @@
 
 use serde_json::json;
 
-use crate::assess::{Applies, Assessment, Status};
+use crate::assess::checklist::phase_title;
+use crate::assess::{Applies, Assessment, CheckStatus, Status};
 use crate::input::yaml::name_of;
 use crate::messages::Messages;
 
@@ -113,6 +114,39 @@ pub fn report(a: &Assessment) -> String {
         ));
         out.push_str("\n\n");
     }
+
+    out.push_str(&m.text("report.checklist", lang));
+    out.push('\n');
+    let count = |s: CheckStatus| a.checklist.iter().filter(|c| c.status == s).count();
+    out.push_str(&wrap(
+        &m.render(
+            "report.check.summary",
+            lang,
+            &json!({
+                "pass": count(CheckStatus::Pass),
+                "warn": count(CheckStatus::Warn),
+                "fail": count(CheckStatus::Fail),
+                "unknown": count(CheckStatus::Unknown),
+            }),
+        ),
+        2,
+    ));
+    out.push('\n');
+    let mut phase = None;
+    for item in &a.checklist {
+        if phase != Some(item.phase) {
+            phase = Some(item.phase);
+            out.push_str(&format!("\n  {}\n", phase_title(item.phase, lang)));
+        }
+        let status = m.text(&format!("report.check.{}", name_of(&item.status)), lang);
+        out.push_str(&labelled(&status, &item.title));
+        out.push('\n');
+        out.push_str(&wrap(&item.reason, INDENT));
+        out.push('\n');
+        out.push_str(&wrap(&item.guidance, INDENT));
+        out.push('\n');
+    }
+    out.push('\n');
 
     let mut closing = m.text("report.disclaimer", lang);
     if a.unverified {

@@ -1,0 +1,337 @@
+//! The WISE checklist: what in the procurement helps or blocks work-integrating social
+//! enterprises. Items, wording and the library's default figures are in `data/checklist.yaml`;
+//! this module decides each item's status from the procurement and fills in the figures.
+//!
+//! An item whose input is absent is `unknown`: the checklist never guesses a fact.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use super::duties::{Applies, Context, Duty};
+use super::recommend::{Recommendation, Status};
+use crate::input::yaml;
+use crate::input::{AuthorityKind, ContractType, Jurisdiction, Language, Money, Source};
+use crate::library::{Category, Localized};
+use crate::messages::{Messages, money, number};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Planning,
+    Design,
+    Qualification,
+    Award,
+    Contract,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckStatus {
+    Pass,
+    Warn,
+    Fail,
+    Unknown,
+}
+
+impl CheckStatus {
+    fn key(self) -> &'static str {
+        match self {
+            CheckStatus::Pass => "pass",
+            CheckStatus::Warn => "warn",
+            CheckStatus::Fail => "fail",
+            CheckStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// One checklist item, decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckItem {
+    pub id: String,
+    pub phase: Phase,
+    pub title: String,
+    pub status: CheckStatus,
+    pub reason: String,
+    pub guidance: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChecklistData {
+    settings: Settings,
+    items: Vec<ItemData>,
+}
+
+/// This library's default figures (not legal ones), editable in the data file.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    tender_period_days_pass: u32,
+    tender_period_days_warn: u32,
+    years_trading_warn: u32,
+    years_trading_fail: u32,
+    turnover_multiple: f64,
+    payment_days: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemData {
+    id: String,
+    phase: Phase,
+    title: Localized,
+    guidance: Localized,
+    reasons: BTreeMap<String, Localized>,
+    /// Wording that differs by jurisdiction, filled in as `{{local}}`.
+    #[serde(default)]
+    local: BTreeMap<Jurisdiction, Localized>,
+}
+
+fn data() -> &'static ChecklistData {
+    static DATA: OnceLock<ChecklistData> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let source = Source::from_text(
+            "<embedded>/data/checklist.yaml",
+            include_str!("../../data/checklist.yaml"),
+        );
+        yaml::parse_one(&source).unwrap_or_else(|e| panic!("the embedded checklist is broken: {e}"))
+    })
+}
+
+/// Every item of the checklist, in the data file's order.
+pub fn checklist(
+    cx: &Context,
+    duties: &[Duty],
+    recommendations: &[Recommendation],
+) -> Vec<CheckItem> {
+    let data = data();
+    data.items
+        .iter()
+        .map(|item| {
+            let (status, extra) = decide(cx, &item.id, &data.settings, duties, recommendations);
+            let mut args: Map<String, Value> = match serde_json::to_value(data.settings) {
+                Ok(Value::Object(m)) => m,
+                _ => Map::new(),
+            };
+            args.insert("days".into(), json!(data.settings.payment_days));
+            args.insert("pass".into(), json!(data.settings.tender_period_days_pass));
+            args.insert("warn".into(), json!(data.settings.tender_period_days_warn));
+            args.insert(
+                "multiple".into(),
+                json!(number(data.settings.turnover_multiple, cx.lang)),
+            );
+            let local = item
+                .local
+                .get(&cx.procurement.jurisdiction)
+                .map(|l| l.get(cx.lang).to_string())
+                .unwrap_or_default();
+            args.insert("local".into(), json!(local));
+            if let Value::Object(extra) = extra {
+                args.extend(extra);
+            }
+            let args = Value::Object(args);
+            let m = Messages::embedded();
+            let reason = item.reasons.get(status.key()).unwrap_or_else(|| {
+                panic!(
+                    "checklist item `{}` has no `{}` reason",
+                    item.id,
+                    status.key()
+                )
+            });
+            CheckItem {
+                id: item.id.clone(),
+                phase: item.phase,
+                title: m.render_template(item.title.get(cx.lang), &args),
+                status,
+                reason: m.render_template(reason.get(cx.lang), &args),
+                guidance: m
+                    .render_template(item.guidance.get(cx.lang), &args)
+                    .trim()
+                    .to_string(),
+            }
+        })
+        .collect()
+}
+
+/// An item's status and the figures its wording needs.
+fn decide(
+    cx: &Context,
+    id: &str,
+    settings: &Settings,
+    duties: &[Duty],
+    recommendations: &[Recommendation],
+) -> (CheckStatus, Value) {
+    use CheckStatus::{Fail, Pass, Unknown, Warn};
+    let p = cx.procurement;
+    let lang = cx.lang;
+    let social = p.social.as_ref();
+    let qualification = p.qualification.as_ref();
+    let flag = |value: Option<bool>, if_false: CheckStatus| match value {
+        Some(true) => (Pass, json!({})),
+        Some(false) => (if_false, json!({})),
+        None => (Unknown, json!({})),
+    };
+    match id {
+        "market-engagement" => flag(social.and_then(|s| s.market_engagement), Fail),
+        "reservation" => flag(social.and_then(|s| s.reserved), Warn),
+        "subcontracting" => flag(social.and_then(|s| s.subcontracting_allowed), Warn),
+        "lots" => match p.lots.as_deref() {
+            None => (Unknown, json!({})),
+            Some([]) => (Warn, json!({})),
+            Some(lots) => (Pass, json!({ "count": lots.len() })),
+        },
+        "tender-period" => match p.tender_period_days {
+            None => (Unknown, json!({})),
+            Some(d) if d >= settings.tender_period_days_pass => (Pass, json!({ "days": d })),
+            Some(d) if d >= settings.tender_period_days_warn => (Warn, json!({ "days": d })),
+            Some(d) => (Fail, json!({ "days": d })),
+        },
+        "partnership-route" => {
+            let services = p.kind == ContractType::Services;
+            let social_service = p
+                .cpv
+                .iter()
+                .flatten()
+                .any(|c| cx.law.social_service(c.code()).is_some());
+            let fits = match p.jurisdiction {
+                Jurisdiction::Scotland => services,
+                Jurisdiction::Se | Jurisdiction::England | Jurisdiction::Eu => {
+                    services && social_service
+                }
+            };
+            (if fits { Warn } else { Pass }, json!({}))
+        }
+        "turnover" => turnover(cx, settings),
+        "years-trading" => match qualification.and_then(|q| q.min_years_trading) {
+            None => (Unknown, json!({})),
+            Some(y) if y >= settings.years_trading_fail => (Fail, json!({ "years": y })),
+            Some(y) if y >= settings.years_trading_warn => (Warn, json!({ "years": y })),
+            Some(y) => (Pass, json!({ "years": y })),
+        },
+        "insurance" => match qualification.and_then(|q| q.insurance.as_deref()) {
+            None => (Unknown, json!({})),
+            Some([]) => (Pass, json!({})),
+            Some(covers) => {
+                let listed: Vec<String> = covers
+                    .iter()
+                    .map(|c| format!("{} {}", yaml::name_of(&c.kind), money(&c.cover, lang)))
+                    .collect();
+                (Warn, json!({ "covers": listed.join(", ") }))
+            }
+        },
+        "price-only" => match &p.award {
+            None => (Unknown, json!({})),
+            Some(a) if a.price >= 100.0 => (Fail, json!({})),
+            Some(a) => (Pass, json!({ "price": number(a.price, lang) })),
+        },
+        "social-weighting" => match &p.award {
+            None => (Unknown, json!({})),
+            Some(a) => {
+                let central_english = p.jurisdiction == Jurisdiction::England
+                    && p.authority.as_ref().and_then(|x| x.kind) == Some(AuthorityKind::Central);
+                let args = json!({ "social": number(a.social, lang) });
+                if central_english && a.social < 10.0 {
+                    (Fail, args)
+                } else if a.social > 0.0 {
+                    (Pass, args)
+                } else {
+                    (Warn, args)
+                }
+            }
+        },
+        "payment-days" => match social.and_then(|s| s.payment_days) {
+            None => (Unknown, json!({})),
+            Some(d) if d <= settings.payment_days => (Pass, json!({ "given": d })),
+            Some(d) => (Fail, json!({ "given": d })),
+        },
+        "community-benefit-clause" => {
+            let scaled = titles(recommendations, |r| {
+                !r.params.is_empty() && r.category != Category::Monitoring
+            });
+            if scaled.is_empty() {
+                (Warn, json!({}))
+            } else {
+                (Pass, json!({ "clauses": scaled }))
+            }
+        }
+        "monitoring" => {
+            let monitoring = titles(recommendations, |r| r.category == Category::Monitoring);
+            if monitoring.is_empty() {
+                (Warn, json!({}))
+            } else {
+                (Pass, json!({ "clauses": monitoring }))
+            }
+        }
+        "labour-conditions" => match p.jurisdiction {
+            Jurisdiction::Se => match duties
+                .iter()
+                .find(|d| d.id == "se-labour-law-conditions")
+                .map(|d| d.applies)
+            {
+                Some(Applies::Yes) => (Warn, json!({})),
+                Some(Applies::No) => (Pass, json!({})),
+                _ => (Unknown, json!({})),
+            },
+            Jurisdiction::Scotland => (Warn, json!({})),
+            Jurisdiction::England | Jurisdiction::Eu => (Pass, json!({})),
+        },
+        other => panic!("checklist item `{other}` has no rule in checklist.rs"),
+    }
+}
+
+/// The turnover demand against a multiple of the contract value, or of the smallest lot with a
+/// value (a demand made of every lot must fit the smallest). The directive's cap does not bind
+/// under the Procurement Act 2023, where an excess is a proportionality warning instead.
+fn turnover(cx: &Context, settings: &Settings) -> (CheckStatus, Value) {
+    let p = cx.procurement;
+    let Some(demand) = p.qualification.as_ref().and_then(|q| q.min_turnover) else {
+        return (CheckStatus::Unknown, json!({}));
+    };
+    let smallest_lot = p
+        .lots
+        .iter()
+        .flatten()
+        .filter_map(|l| l.value)
+        .min_by(|a, b| a.amount.total_cmp(&b.amount));
+    let base: Money = smallest_lot.unwrap_or(p.value);
+    if base.currency != demand.currency || base.vat != demand.vat {
+        return (CheckStatus::Unknown, json!({}));
+    }
+    let limit = Money {
+        amount: base.amount * settings.turnover_multiple,
+        ..base
+    };
+    let args = json!({
+        "turnover": money(&demand, cx.lang),
+        "value": money(&base, cx.lang),
+        "limit": money(&limit, cx.lang),
+    });
+    if demand.amount <= limit.amount {
+        (CheckStatus::Pass, args)
+    } else if p.jurisdiction == Jurisdiction::England {
+        (CheckStatus::Warn, args)
+    } else {
+        (CheckStatus::Fail, args)
+    }
+}
+
+fn titles(recommendations: &[Recommendation], keep: impl Fn(&Recommendation) -> bool) -> String {
+    recommendations
+        .iter()
+        .filter(|r| r.status == Status::Recommended && keep(r))
+        .map(|r| r.title.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The label of a phase, for reports.
+pub fn phase_title(phase: Phase, lang: Language) -> String {
+    Messages::embedded().text(&format!("phase.{}", yaml::name_of(&phase)), lang)
+}
+
+#[cfg(test)]
+#[path = "checklist_tests.rs"]
+mod tests;

@@ -1,0 +1,188 @@
+//! Checklist cases: each item's statuses, and `unknown` whenever its input is absent.
+
+use super::*;
+use crate::assess::{duties, recommend};
+use crate::input::{Date, load_source};
+use crate::law::Law;
+use crate::library::{Library, LibraryOptions};
+
+const BASE: &str = "title: Städning\njurisdiction: se\ntype: services\ncpv: [\"90910000\"]\nvalue: { amount: 10000000, currency: SEK }\n";
+
+fn items(yaml: &str, lang: Language) -> Vec<CheckItem> {
+    let p = load_source(&Source::from_text("t.yaml", yaml))
+        .unwrap()
+        .remove(0)
+        .procurement;
+    let cx = Context {
+        procurement: &p,
+        law: Law::embedded(),
+        date: Date::parse("2026-06-01").unwrap(),
+        lang,
+    };
+    let library = Library::load(&LibraryOptions::default()).unwrap();
+    let d = duties::evaluate(&cx);
+    let r = recommend::recommend(&cx, &library, &d);
+    checklist(&cx, &d, &r)
+}
+
+fn status(yaml: &str, id: &str) -> CheckStatus {
+    let all = items(yaml, Language::En);
+    all.iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+        .status
+}
+
+#[test]
+fn absent_inputs_are_unknown() {
+    for id in [
+        "market-engagement",
+        "lots",
+        "reservation",
+        "tender-period",
+        "turnover",
+        "years-trading",
+        "insurance",
+        "price-only",
+        "social-weighting",
+        "subcontracting",
+        "payment-days",
+    ] {
+        assert_eq!(status(BASE, id), CheckStatus::Unknown, "{id}");
+    }
+}
+
+#[test]
+fn each_item_decides_from_its_input() {
+    use CheckStatus::{Fail, Pass, Warn};
+    let cases: &[(&str, &str, CheckStatus)] = &[
+        (
+            "social: { market_engagement: true }\n",
+            "market-engagement",
+            Pass,
+        ),
+        (
+            "social: { market_engagement: false }\n",
+            "market-engagement",
+            Fail,
+        ),
+        ("lots: []\n", "lots", Warn),
+        ("lots: [{ title: A }, { title: B }]\n", "lots", Pass),
+        ("social: { reserved: true }\n", "reservation", Pass),
+        ("social: { reserved: false }\n", "reservation", Warn),
+        ("tender_period_days: 30\n", "tender-period", Pass),
+        ("tender_period_days: 25\n", "tender-period", Warn),
+        ("tender_period_days: 15\n", "tender-period", Fail),
+        (
+            "qualification: { min_turnover: { amount: 20000000, currency: SEK } }\n",
+            "turnover",
+            Pass,
+        ),
+        (
+            "qualification: { min_turnover: { amount: 20000001, currency: SEK } }\n",
+            "turnover",
+            Fail,
+        ),
+        (
+            "qualification: { min_years_trading: 0 }\n",
+            "years-trading",
+            Pass,
+        ),
+        (
+            "qualification: { min_years_trading: 2 }\n",
+            "years-trading",
+            Warn,
+        ),
+        (
+            "qualification: { min_years_trading: 3 }\n",
+            "years-trading",
+            Fail,
+        ),
+        ("qualification: { insurance: [] }\n", "insurance", Pass),
+        (
+            "qualification: { insurance: [{ kind: public-liability, cover: { amount: 10000000, currency: SEK } }] }\n",
+            "insurance",
+            Warn,
+        ),
+        ("award: { price: 100 }\n", "price-only", Fail),
+        ("award: { price: 70, quality: 30 }\n", "price-only", Pass),
+        (
+            "award: { price: 70, quality: 30 }\n",
+            "social-weighting",
+            Warn,
+        ),
+        (
+            "award: { price: 60, quality: 30, social: 10 }\n",
+            "social-weighting",
+            Pass,
+        ),
+        (
+            "social: { subcontracting_allowed: false }\n",
+            "subcontracting",
+            Warn,
+        ),
+        (
+            "social: { subcontracting_allowed: true }\n",
+            "subcontracting",
+            Pass,
+        ),
+        ("social: { payment_days: 30 }\n", "payment-days", Pass),
+        ("social: { payment_days: 45 }\n", "payment-days", Fail),
+    ];
+    for (extra, id, expected) in cases {
+        assert_eq!(
+            status(&format!("{BASE}{extra}"), id),
+            *expected,
+            "{id} with {extra}"
+        );
+    }
+}
+
+#[test]
+fn turnover_is_measured_against_the_smallest_lot() {
+    let lots = "lots:\n  - { title: A, value: { amount: 8000000, currency: SEK } }\n  - { title: B, value: { amount: 2000000, currency: SEK } }\n";
+    let demand = |n: u64| {
+        format!("{BASE}{lots}qualification: {{ min_turnover: {{ amount: {n}, currency: SEK }} }}\n")
+    };
+    assert_eq!(status(&demand(4_000_000), "turnover"), CheckStatus::Pass);
+    assert_eq!(status(&demand(4_000_001), "turnover"), CheckStatus::Fail);
+    let item = items(&demand(5_000_000), Language::En)
+        .into_iter()
+        .find(|i| i.id == "turnover")
+        .unwrap();
+    assert_eq!(
+        item.reason.replace('\u{a0}', " "),
+        "The turnover demand of 5,000,000 SEK exceeds 2 × 2,000,000 SEK = 4,000,000 SEK."
+    );
+}
+
+#[test]
+fn england_warns_where_the_directive_would_fail() {
+    let english = "title: Cleaning\njurisdiction: england\ntype: services\ncpv: [\"90910000\"]\nvalue: { amount: 1000000, currency: GBP }\nqualification: { min_turnover: { amount: 3000000, currency: GBP } }\n";
+    assert_eq!(status(english, "turnover"), CheckStatus::Warn);
+    let central = format!(
+        "{english}authority: {{ name: Dept, kind: central }}\naward: {{ price: 60, quality: 35, social: 5 }}\n"
+    );
+    assert_eq!(status(&central, "social-weighting"), CheckStatus::Fail);
+}
+
+#[test]
+fn every_item_reads_in_both_languages() {
+    let full = format!(
+        "{BASE}lots: []\nsocial: {{ market_engagement: false, reserved: false, subcontracting_allowed: false, payment_days: 60 }}\n\
+         tender_period_days: 10\naward: {{ price: 100 }}\nqualification: {{ min_turnover: {{ amount: 90000000, currency: SEK }}, min_years_trading: 5, insurance: [] }}\n"
+    );
+    let en = items(&full, Language::En);
+    let sv = items(&full, Language::Sv);
+    assert_eq!(en.len(), sv.len());
+    assert!(en.len() >= 15);
+    for (e, s) in en.iter().zip(&sv) {
+        assert_eq!(e.status, s.status, "{}", e.id);
+        assert!(!e.reason.is_empty() && !e.guidance.is_empty(), "{}", e.id);
+        assert_ne!(
+            e.reason, s.reason,
+            "{}: the Swedish reason is the English one",
+            e.id
+        );
+    }
+}
