@@ -190,7 +190,7 @@ fn decide(
             Some(d) => (Fail, json!({ "days": d })),
         },
         "partnership-route" => {
-            let services = p.kind == ContractType::Services;
+            let services = p.kind == Some(ContractType::Services);
             let social_service = p
                 .cpv
                 .iter()
@@ -296,7 +296,9 @@ fn turnover(cx: &Context, settings: &Settings) -> (CheckStatus, Value) {
         .flatten()
         .filter_map(|l| l.value)
         .min_by(|a, b| a.amount.total_cmp(&b.amount));
-    let base: Money = smallest_lot.unwrap_or(p.value);
+    let Some(base) = smallest_lot.or(p.value) else {
+        return (CheckStatus::Unknown, json!({}));
+    };
     if base.currency != demand.currency || base.vat != demand.vat {
         return (CheckStatus::Unknown, json!({}));
     }

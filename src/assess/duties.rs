@@ -90,9 +90,17 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
 fn classes(cx: &Context) -> (Vec<ContractClass>, String) {
     let p = cx.procurement;
     match p.kind {
-        ContractType::Works => (vec![ContractClass::Works], String::new()),
-        ContractType::Supplies => (vec![ContractClass::SuppliesServices], String::new()),
-        ContractType::Services => match p.cpv.as_ref().and_then(|c| c.first()) {
+        None => (
+            vec![
+                ContractClass::Works,
+                ContractClass::SuppliesServices,
+                ContractClass::SocialServices,
+            ],
+            cx.word("class.unknown-type"),
+        ),
+        Some(ContractType::Works) => (vec![ContractClass::Works], String::new()),
+        Some(ContractType::Supplies) => (vec![ContractClass::SuppliesServices], String::new()),
+        Some(ContractType::Services) => match p.cpv.as_ref().and_then(|c| c.first()) {
             Some(main) => match cx.law.social_service(main.code()) {
                 Some(label) => (
                     vec![ContractClass::SocialServices],
@@ -138,6 +146,14 @@ struct Outcome {
 
 fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
     let p = cx.procurement;
+    let Some(value) = p.value else {
+        return Outcome {
+            applies: Applies::Unknown,
+            reason: cx.word("threshold.no-value"),
+            verified: true,
+            class: None,
+        };
+    };
     let (classes, class_note) = classes(cx);
     let mut results = Vec::new();
     for &class in &classes {
@@ -155,7 +171,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                     };
                 }
             };
-            match cx.law.compare(p.value, threshold, p.jurisdiction, cx.date) {
+            match cx.law.compare(value, threshold, p.jurisdiction, cx.date) {
                 Ok(c) => results.push((class, threshold, c)),
                 Err(missing) => {
                     return Outcome {
@@ -214,7 +230,9 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
             .iter()
             .map(|r| comparison_reason(cx, r.0, r.1, &r.2))
             .collect();
-        let settle = if classes.len() > 1 {
+        let settle = if p.kind.is_none() {
+            cx.word("threshold.settle-type")
+        } else if classes.len() > 1 {
             cx.word("threshold.settle-cpv")
         } else {
             cx.word("threshold.settle-authority")
@@ -447,17 +465,21 @@ fn se_labour_law_conditions(cx: &Context, above: &Above) -> Duty {
 
 fn england_social_value(cx: &Context, above: &Above) -> Duty {
     let (applies, reason) = match (cx.procurement.kind, above.duty.applies) {
-        (ContractType::Works | ContractType::Supplies, _) => (
+        (None, _) => (
+            Applies::Unknown,
+            cx.word("duty.england-social-value.type-unknown"),
+        ),
+        (Some(ContractType::Works | ContractType::Supplies), _) => (
             Applies::No,
             cx.word("duty.england-social-value.not-services"),
         ),
-        (ContractType::Services, Applies::Yes) => {
+        (Some(ContractType::Services), Applies::Yes) => {
             (Applies::Yes, cx.word("duty.england-social-value.applies"))
         }
-        (ContractType::Services, Applies::No) => {
+        (Some(ContractType::Services), Applies::No) => {
             (Applies::No, cx.word("duty.england-social-value.below"))
         }
-        (ContractType::Services, Applies::Unknown) => (
+        (Some(ContractType::Services), Applies::Unknown) => (
             Applies::Unknown,
             cx.word("duty.england-social-value.unknown"),
         ),
@@ -469,7 +491,7 @@ fn england_social_value(cx: &Context, above: &Above) -> Duty {
         cite: cx.word("duty.england-social-value.cite"),
         reason,
         // Whether the amended Act reaches below-threshold contracts is not confirmed.
-        verified: applies == Applies::Yes || cx.procurement.kind != ContractType::Services,
+        verified: applies == Applies::Yes || cx.procurement.kind != Some(ContractType::Services),
     }
 }
 

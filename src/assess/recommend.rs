@@ -70,7 +70,7 @@ pub struct LotRecommendation {
 
 /// The facts one evaluation looks at: the whole procurement, or one lot with its overrides.
 struct Facts<'a> {
-    kind: ContractType,
+    kind: Option<ContractType>,
     value: Option<Money>,
     cpv: Option<&'a [Cpv]>,
     duration_months: Option<u32>,
@@ -89,7 +89,7 @@ pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recomm
     let p = cx.procurement;
     let whole = Facts {
         kind: p.kind,
-        value: Some(p.value),
+        value: p.value,
         cpv: p.cpv.as_deref(),
         duration_months: p.duration_months,
         text: SourceText::new(format!(
@@ -186,15 +186,20 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
     }
     let a = &clause.applies;
     if let Some(types) = &a.types {
-        let kind = say_kind(cx.lang, facts.kind);
-        check(if types.contains(&facts.kind) {
-            Check::Pass(say("rec.type.ok", json!({ "kind": kind })))
-        } else {
-            let kinds: Vec<String> = types.iter().map(|t| say_kind(cx.lang, *t)).collect();
-            Check::Fail(say(
+        let kinds: Vec<String> = types.iter().map(|t| say_kind(cx.lang, *t)).collect();
+        check(match facts.kind {
+            None => Check::Unknown(say(
+                "rec.type.unknown",
+                json!({ "kinds": kinds.join(", ") }),
+            )),
+            Some(kind) if types.contains(&kind) => Check::Pass(say(
+                "rec.type.ok",
+                json!({ "kind": say_kind(cx.lang, kind) }),
+            )),
+            Some(kind) => Check::Fail(say(
                 "rec.type.no",
-                json!({ "kind": kind, "kinds": kinds.join(", ") }),
-            ))
+                json!({ "kind": say_kind(cx.lang, kind), "kinds": kinds.join(", ") }),
+            )),
         });
     }
     if let Some(min) = a.min_duration_months {

@@ -11,7 +11,7 @@ use super::Outcome;
 
 pub fn run(args: &SchemaArgs, out: &mut Stdout) -> Result<Outcome> {
     let schema = match args.kind {
-        SchemaKind::Procurement => schemars::schema_for!(Procurement),
+        SchemaKind::Procurement => Procurement::json_schema(),
         SchemaKind::Clause => schemars::schema_for!(Clause),
     };
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises to JSON");

@@ -21,12 +21,11 @@ pub fn run(args: &ValidateArgs, out: &mut Stdout) -> Result<Outcome> {
             if let Some(i) = l.item {
                 place.push_str(&format!(" item {}", i + 1));
             }
+            let kind = p.kind.map_or("?".to_string(), |k| input::yaml::name_of(&k));
+            let value = p.value.map_or("?".to_string(), |v| v.to_string());
             out.write_str(&format!(
-                "ok {place}: {} ({}, {}, {})\n",
-                p.title,
-                p.jurisdiction,
-                input::yaml::name_of(&p.kind),
-                p.value
+                "ok {place}: {} ({}, {kind}, {value})\n",
+                p.title, p.jurisdiction
             ))?;
         }
     }

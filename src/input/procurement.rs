@@ -36,14 +36,17 @@ pub struct Procurement {
     pub date: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authority: Option<Authority>,
-    /// What is bought: works, services or supplies.
-    #[serde(rename = "type")]
-    pub kind: ContractType,
+    /// What is bought: works, services or supplies. Required in YAML; a published notice may
+    /// lack it.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ContractType>,
     /// CPV codes, main code first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpv: Option<Vec<Cpv>>,
     /// Estimated total value over the whole contract, excluding VAT unless `vat: included`.
-    pub value: Money,
+    /// Required in YAML; a published notice may lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_months: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,6 +74,21 @@ pub struct Procurement {
 }
 
 impl Procurement {
+    /// The JSON Schema of the YAML file. `type` and `value` are optional in the Rust type,
+    /// because a published notice may lack them, but required in a YAML description.
+    pub fn json_schema() -> schemars::Schema {
+        let mut schema = schemars::schema_for!(Procurement);
+        if let Some(required) = schema
+            .get_mut("required")
+            .and_then(serde_json::Value::as_array_mut)
+        {
+            for key in ["type", "value"] {
+                required.push(key.into());
+            }
+        }
+        schema
+    }
+
     /// The output language: as given, else the jurisdiction's.
     pub fn language(&self) -> Language {
         self.language.unwrap_or(match self.jurisdiction {

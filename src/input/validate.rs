@@ -44,7 +44,21 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
             Some("give the procurement's title as it appears in the notice"),
         ));
     }
-    check_amount(&mut problems, vec![Key("value")], &p.value, false);
+    for (key, present) in [("type", p.kind.is_some()), ("value", p.value.is_some())] {
+        if !present {
+            problems.push(problem(
+                vec![],
+                format!("the required key `{key}` is missing"),
+                Some(match key {
+                    "type" => "add `type: works`, `services` or `supplies`",
+                    _ => "add the estimated value, such as `value: { amount: 12000000, currency: SEK }`",
+                }),
+            ));
+        }
+    }
+    if let Some(value) = &p.value {
+        check_amount(&mut problems, vec![Key("value")], value, false);
+    }
     check_positive(
         &mut problems,
         vec![Key("duration_months")],
@@ -68,13 +82,14 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
             if check_amount(&mut problems, at("value"), value, false) {
                 continue;
             }
-            if value.currency != p.value.currency || value.vat != p.value.vat {
+            let Some(total) = &p.value else { continue };
+            if value.currency != total.currency || value.vat != total.vat {
                 problems.push(problem(
                     at("value"),
                     format!(
                         "the lot's value is in {} but the total value is in {}",
                         basis(value),
-                        basis(&p.value)
+                        basis(total)
                     ),
                     Some("give every lot value in the same currency and VAT basis as `value`"),
                 ));
@@ -83,16 +98,17 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
             sum += value.amount;
         }
         // Cents of rounding in lot values must not fail a real procurement.
-        if p.value.is_positive() && sum > p.value.amount * (1.0 + 1e-9) + 0.5 {
+        let total = p.value.filter(Money::is_positive);
+        if let Some(total) = total.filter(|t| sum > t.amount * (1.0 + 1e-9) + 0.5) {
             problems.push(problem(
                 vec![Key("lots")],
                 format!(
                     "the lot values add up to {}, more than the total value {}",
                     Money {
                         amount: sum,
-                        ..p.value
+                        ..total
                     },
-                    p.value
+                    total
                 ),
                 Some("`value` is the estimated value of the whole contract, all lots included"),
             ));
