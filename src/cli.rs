@@ -104,7 +104,8 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct MatchArgs {
-    /// A procurement description (YAML); `-` reads standard input.
+    /// A procurement description (YAML) or a published notice (OCDS JSON); `-` reads
+    /// standard input.
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,
 
@@ -119,6 +120,10 @@ pub struct MatchArgs {
     /// SOURCE_DATE_EPOCH and today.
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
+
+    /// The jurisdiction of a published notice (OCDS) whose ocid does not tell it.
+    #[arg(long, value_enum)]
+    pub jurisdiction: Option<Jurisdiction>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,9 +138,14 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Procurement descriptions (YAML); `-` reads standard input.
+    /// Procurement descriptions (YAML) or published notices (OCDS JSON); `-` reads standard
+    /// input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// The jurisdiction of a published notice (OCDS) whose ocid does not tell it.
+    #[arg(long, value_enum)]
+    pub jurisdiction: Option<Jurisdiction>,
 }
 
 #[derive(Debug, Args)]

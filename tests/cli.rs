@@ -666,7 +666,7 @@ fn match_reports_duties_in_the_procurements_language() {
     sv.expect_code(0);
     assert!(
         sv.stdout
-            .contains("[gäller]        Över tröskelvärdet (above-threshold)"),
+            .contains("[gäller]          Över tröskelvärdet (above-threshold)"),
         "{}",
         sv.stdout
     );
@@ -683,7 +683,7 @@ fn match_reports_duties_in_the_procurements_language() {
     let en = env.run(&["match", example.to_str().unwrap(), "--lang", "en"]);
     assert!(
         en.stdout
-            .contains("[applies]       Above the threshold (above-threshold)"),
+            .contains("[applies]         Above the threshold (above-threshold)"),
         "{}",
         en.stdout
     );
@@ -799,4 +799,171 @@ fn the_assessment_date_follows_option_then_file_then_epoch() {
     );
     env.run(&["match", "p.yaml", "--date", "2026-13-01"])
         .expect_code(2);
+}
+
+// ---------------------------------------------------------------------------------------
+// Published notices (OCDS) as input. Expectations written by reading each file.
+
+struct NoticeCase {
+    file: &'static str,
+    title: &'static str,
+    buyer: &'static str,
+    value: Option<f64>,
+    cpv: &'static [&'static str],
+    /// `None`: the notice has no lots; `Some(0)`: one lot, so not divided.
+    lots: Option<usize>,
+    jurisdiction: &'static str,
+}
+
+#[test]
+fn every_real_notice_loads_with_what_it_says() {
+    #[rustfmt::skip]
+    let cases = [
+        NoticeCase { file: "england/ocds-b5fd17-2fa4ddab-49ee-4631-a5eb-549c9d75fcda.json", title: "Martock Recreation Ground Maintenance Contract", buyer: "Martock Parish Council", value: Some(10_000.0), cpv: &["92000000"], lots: None, jurisdiction: "england" },
+        NoticeCase { file: "england/ocds-b5fd17-3acef0bd-20d7-4df8-bbd7-01a3540dc2d6.json", title: "Placements Award Notice's", buyer: "Cambridgeshire County Council", value: None, cpv: &["85000000"], lots: None, jurisdiction: "england" },
+        NoticeCase { file: "england/ocds-b5fd17-5eb34cca-1ce6-4e36-9061-2a1f984fbd05.json", title: "Lancashire Victim Services - Domestic Abuse", buyer: "Lancashire Constabulary", value: Some(8_000_000.0), cpv: &["85000000"], lots: None, jurisdiction: "england" },
+        NoticeCase { file: "england/ocds-b5fd17-722f1926-a09e-4962-a7bb-b149a46b19b7.json", title: "1 Year Roof Replacement Programme", buyer: "LONDON BOROUGH OF HAVERING", value: Some(4_000_000.0), cpv: &["45261900"], lots: None, jurisdiction: "england" },
+        NoticeCase { file: "england/ocds-b5fd17-b066d98f-cf7c-4581-a4c4-a97e41ce6911.json", title: "Truro Town Deal - Lemon Quay Supply & Install Raised Planters", buyer: "Corserv Solutions Ltd", value: Some(25_000.0), cpv: &["45000000", "71420000"], lots: None, jurisdiction: "england" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000530300.json", title: "Security Services and Cash Collection 0719", buyer: "Scotland Excel", value: Some(50_000_000.0), cpv: &["79710000", "79713000", "79715000", "79952000"], lots: Some(4), jurisdiction: "scotland" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000561475.json", title: "EVAR and FEVAR Consumables", buyer: "NHS Lanarkshire", value: Some(3_600_000.0), cpv: &["33184200"], lots: Some(2), jurisdiction: "scotland" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000567519.json", title: "Glasgow Residential Recovery Services", buyer: "Glasgow City Council", value: Some(7_500_000.0), cpv: &["85000000"], lots: Some(2), jurisdiction: "scotland" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000577171.json", title: "Tender for the Supply of School Transport Services 2019", buyer: "Angus Council", value: Some(12_500_000.0), cpv: &["60100000", "60112000", "60170000"], lots: Some(83), jurisdiction: "scotland" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000578499.json", title: "Early Prevention and Intervention Support Service for North Ayrshire Alcohol and Drug Partnership", buyer: "North Ayrshire Council", value: Some(900_000.0), cpv: &["85300000", "85000000"], lots: Some(0), jurisdiction: "scotland" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000578867.json", title: "Oral Nutrional Products", buyer: "The Common Services Agency (more commonly known as NHS National Services Scotland) ('NHS')", value: Some(2_668_000.0), cpv: &["33692300"], lots: Some(0), jurisdiction: "scotland" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000580868.json", title: "Condition Surveys and Associated Services", buyer: "APUC Limited", value: Some(2_800_000.0), cpv: &["71315300", "71315100", "71315200", "71621000", "79421000"], lots: Some(0), jurisdiction: "scotland" },
+        NoticeCase { file: "scotland/ocds-r6ebe6-0000581263.json", title: "The Provision of Air Services between Glasgow Airport and Campbeltown, Tiree and Barra", buyer: "Transport Scotland", value: Some(20_000_000.0), cpv: &["60400000", "60410000", "60420000"], lots: Some(0), jurisdiction: "scotland" },
+        NoticeCase { file: "wales/ocds-kuma6s-145986.json", title: "Highway Verge & Hedge Cutting with Tractor and Flail", buyer: "Carmarthenshire County Council", value: None, cpv: &["77111000", "77000000", "77100000", "77110000", "77112000", "77310000", "77313000", "77314000", "77314100", "45233139", "77300000", "77340000", "77342000"], lots: Some(20), jurisdiction: "england" },
+        NoticeCase { file: "wales/ocds-kuma6s-147810.json", title: "Cleaning of Educational and Other Establishments within Rhondda Cynon Taf CBC - Framework", buyer: "Rhondda Cynon Taf CBC", value: Some(16_800_000.0), cpv: &["90910000"], lots: Some(0), jurisdiction: "england" },
+    ];
+    let env = Env::new();
+    for c in &cases {
+        let path = repo().join("tests/fixtures/ocds").join(c.file);
+        let run = env.run(&["match", path.to_str().unwrap(), "--format", "json"]);
+        run.expect_code(0);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let p = &json["procurement"];
+        assert_eq!(p["title"], c.title, "{}", c.file);
+        assert_eq!(p["authority"]["name"], c.buyer, "{}", c.file);
+        assert_eq!(p["value"]["amount"].as_f64(), c.value, "{}", c.file);
+        let cpv: Vec<&str> = p["cpv"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(cpv, c.cpv, "{}", c.file);
+        assert_eq!(p["lots"].as_array().map(Vec::len), c.lots, "{}", c.file);
+        assert_eq!(p["jurisdiction"], c.jurisdiction, "{}", c.file);
+        assert_eq!(
+            p["notice"]["jurisdiction_from"]["ocid-prefix"]["prefix"]
+                .as_str()
+                .unwrap(),
+            &p["id"].as_str().unwrap()[..11],
+            "{}",
+            c.file
+        );
+        // Without a value the threshold duty cannot be decided, and says so.
+        if c.value.is_none() {
+            assert_eq!(json["duties"][0]["applies"], "unknown", "{}", c.file);
+        }
+    }
+}
+
+#[test]
+fn notices_carry_suitability_weights_and_dates() {
+    let env = Env::new();
+    let cf = repo()
+        .join("tests/fixtures/ocds/england/ocds-b5fd17-2fa4ddab-49ee-4631-a5eb-549c9d75fcda.json");
+    let json: serde_json::Value = serde_json::from_str(
+        &env.run(&["match", cf.to_str().unwrap(), "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["procurement"]["suitability"]["vcse"], true);
+    assert_eq!(json["procurement"]["date"], "2025-03-11");
+    assert_eq!(json["procurement"]["duration_months"], 36);
+    let wales = repo().join("tests/fixtures/ocds/wales/ocds-kuma6s-145986.json");
+    let json: serde_json::Value = serde_json::from_str(
+        &env.run(&["match", wales.to_str().unwrap(), "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["procurement"]["award"]["price"], 100.0);
+    let price_only = json["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "price-only")
+        .unwrap();
+    assert_eq!(price_only["status"], "fail");
+    let text = env.run(&["match", wales.to_str().unwrap()]);
+    assert!(
+        text.stdout
+            .contains("from the ocid prefix ocds-kuma6s, Sell2Wales"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn a_release_package_gives_one_procurement_per_release() {
+    let env = Env::new();
+    let read =
+        |f: &str| std::fs::read_to_string(repo().join("tests/fixtures/ocds").join(f)).unwrap();
+    let package = format!(
+        "{{\"uri\": \"test\", \"releases\": [{}, {}]}}",
+        read("scotland/ocds-r6ebe6-0000561475.json"),
+        read("england/ocds-b5fd17-722f1926-a09e-4962-a7bb-b149a46b19b7.json")
+    );
+    env.write("package.json", package);
+    let run = env.run(&["validate", "package.json"]);
+    run.expect_code(0);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("item 1: EVAR and FEVAR Consumables (scotland")
+    );
+    assert!(
+        run.stdout
+            .contains("item 2: 1 Year Roof Replacement Programme (england")
+    );
+}
+
+#[test]
+fn broken_and_foreign_json_are_refused_with_a_place() {
+    let env = Env::new();
+    env.write(
+        "broken.json",
+        "{\n  \"ocid\": \"ocds-r6ebe6-1\",\n  \"tender\": { \"title\": \"x\" \n}\n",
+    );
+    let run = env.run(&["match", "broken.json"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("error: broken.json:5:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the JSON cannot be read"),
+        "{}",
+        run.stderr
+    );
+    env.write("other.json", "{\"name\": \"a shopping list\"}");
+    let run = env.run(&["match", "other.json"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("error: other.json:1:1: this JSON is not an OCDS notice"),
+        "{}",
+        run.stderr
+    );
+    env.write(
+        "unknown.json",
+        "{\"ocid\": \"ocds-abcdef-1\", \"tender\": {\"title\": \"T\"}}",
+    );
+    let run = env.run(&["match", "unknown.json"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("--jurisdiction"), "{}", run.stderr);
+    env.run(&["match", "unknown.json", "--jurisdiction", "se"])
+        .expect_code(0);
 }

@@ -162,10 +162,10 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                 Lookup::Found(t) => t,
                 Lookup::NeedsAuthority => unreachable!("every authority kind is tried"),
                 Lookup::NoRule => continue,
-                Lookup::NotForDate { latest } => {
+                Lookup::NotForDate { earliest, latest } => {
                     return Outcome {
                         applies: Applies::Unknown,
-                        reason: no_figure(cx, latest),
+                        reason: no_figure(cx, earliest, latest),
                         verified: false,
                         class: None,
                     };
@@ -184,6 +184,8 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
             }
         }
     }
+    // The same figure reached under several readings is one result.
+    results.dedup_by(|a, b| std::ptr::eq(a.1, b.1));
     let Some(first) = results.first() else {
         return Outcome {
             applies: Applies::No,
@@ -331,9 +333,13 @@ fn period(cx: &Context, from: Date, to: Option<Date>) -> String {
     }
 }
 
-fn no_figure(cx: &Context, latest: Option<&Threshold>) -> String {
-    match latest {
-        Some(t) => cx.say(
+fn no_figure(cx: &Context, earliest: Option<&Threshold>, latest: Option<&Threshold>) -> String {
+    match (earliest, latest) {
+        (Some(first), _) if cx.date < first.valid_from => cx.say(
+            "threshold.before-data",
+            json!({ "date": cx.date.to_string(), "from": first.valid_from.to_string() }),
+        ),
+        (_, Some(t)) => cx.say(
             "threshold.no-figure-for-date",
             json!({
                 "date": cx.date.to_string(),
@@ -341,7 +347,7 @@ fn no_figure(cx: &Context, latest: Option<&Threshold>) -> String {
                 "period": period(cx, t.valid_from, t.valid_to),
             }),
         ),
-        None => cx.say("threshold.not-yet", json!({ "date": cx.date.to_string() })),
+        _ => cx.say("threshold.not-yet", json!({ "date": cx.date.to_string() })),
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::assess::{self, Assessment, assessment_date};
 use crate::cli::{MatchArgs, MatchFormat};
 use crate::error::{Error, Result};
-use crate::input::{self, DEFAULT_SIZE_LIMIT, Date, Language};
+use crate::input::{self, Date, Language, LoadOptions};
 use crate::law::Law;
 use crate::library::{Library, LibraryOptions};
 use crate::output::Stdout;
@@ -13,7 +13,13 @@ use crate::render::terminal;
 use super::Outcome;
 
 pub fn run(args: &MatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
-    let loaded = input::load(&args.input, DEFAULT_SIZE_LIMIT)?;
+    let loaded = input::load(
+        &args.input,
+        &LoadOptions {
+            jurisdiction: args.jurisdiction,
+            ..LoadOptions::default()
+        },
+    )?;
     if args.format == MatchFormat::Json && loaded.len() > 1 {
         return Err(Error::usage_with_help(
             format!(

@@ -3,14 +3,20 @@
 
 use crate::cli::ValidateArgs;
 use crate::error::Result;
-use crate::input::{self, DEFAULT_SIZE_LIMIT};
+use crate::input::{self, LoadOptions};
 use crate::output::Stdout;
 
 use super::Outcome;
 
 pub fn run(args: &ValidateArgs, out: &mut Stdout) -> Result<Outcome> {
     for path in &args.inputs {
-        let loaded = input::load(path, DEFAULT_SIZE_LIMIT)?;
+        let loaded = input::load(
+            path,
+            &LoadOptions {
+                jurisdiction: args.jurisdiction,
+                ..LoadOptions::default()
+            },
+        )?;
         let several_documents = loaded.iter().any(|l| l.document > 0);
         for l in &loaded {
             let p = &l.procurement;

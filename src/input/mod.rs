@@ -4,6 +4,7 @@
 pub mod cpv;
 pub mod date;
 pub mod money;
+pub mod ocds;
 pub mod procurement;
 pub mod source;
 pub mod validate;
@@ -31,13 +32,54 @@ pub struct Loaded {
     pub item: Option<usize>,
 }
 
-/// Loads every procurement in a file (or stdin, `-`): one, a list, or several documents.
-pub fn load(path: &Path, size_limit: u64) -> Result<Vec<Loaded>> {
-    let source = Source::read(path, size_limit)?;
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub size_limit: u64,
+    /// The jurisdiction of a published notice whose ocid does not tell it (or to override it).
+    pub jurisdiction: Option<Jurisdiction>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            size_limit: DEFAULT_SIZE_LIMIT,
+            jurisdiction: None,
+        }
+    }
+}
+
+/// Loads every procurement in a file (or stdin, `-`): a YAML description (one, a list, or
+/// several documents) or an OCDS notice (JSON), told apart by content.
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Loaded>> {
+    let source = Source::read(path, options.size_limit)?;
+    if ocds::looks_like_json(&source) {
+        let yaml_named = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        match ocds::load(&source, options.jurisdiction) {
+            Ok(procurements) => {
+                return Ok(procurements
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, procurement)| Loaded {
+                        procurement,
+                        file: source.name.clone(),
+                        document: 0,
+                        item: Some(i),
+                    })
+                    .collect());
+            }
+            // A YAML file may open with a `{ … }` mapping: read it as YAML after all.
+            Err(_) if yaml_named => {}
+            Err(d) => return Err(d.into()),
+        }
+    }
     load_source(&source)
 }
 
-/// Loads every procurement in a source; fails on the first bad one, naming its place.
+/// Loads every procurement in a YAML source; fails on the first bad one, naming its place.
 pub fn load_source(source: &Source) -> Result<Vec<Loaded>> {
     let values = yaml::parse_many::<Procurement>(source)?;
     let mut out = Vec::with_capacity(values.len());

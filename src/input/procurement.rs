@@ -71,6 +71,60 @@ pub struct Procurement {
     /// What the buyer already plans for social value and small suppliers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub social: Option<SocialPlans>,
+    /// Award criteria as a notice publishes them (weights may be words, or not sum to 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award_criteria: Option<Vec<PublishedCriterion>>,
+    /// Whether the notice calls the contract suitable for SMEs and for voluntary, community and
+    /// social enterprises (Contracts Finder's `suitability`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suitability: Option<Suitability>,
+    /// Where the procurement was read from, when it is a published notice.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub notice: Option<Notice>,
+}
+
+/// One award criterion, as published.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedCriterion {
+    /// `price`, `cost` or `quality` in OCDS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// The weight as written: "70", "70%", or words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Suitability {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sme: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcse: Option<bool>,
+}
+
+/// The published notice a procurement came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    pub ocid: String,
+    /// The publisher, as the ocid prefix names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Why the jurisdiction is what it is.
+    pub jurisdiction_from: JurisdictionFrom,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JurisdictionFrom {
+    /// The ocid prefix names a publisher whose notices follow this regime.
+    OcidPrefix { prefix: String },
+    /// Given with `--jurisdiction`.
+    Option,
 }
 
 impl Procurement {

@@ -190,13 +190,13 @@ impl Law {
         }
         match candidates.iter().filter(fits).find(|t| t.covers(date)) {
             Some(t) => Lookup::Found(t),
-            None => Lookup::NotForDate {
-                latest: candidates
-                    .iter()
-                    .filter(fits)
-                    .max_by_key(|t| t.valid_from)
-                    .copied(),
-            },
+            None => {
+                let fitting = || candidates.iter().filter(fits).copied();
+                Lookup::NotForDate {
+                    earliest: fitting().min_by_key(|t| t.valid_from),
+                    latest: fitting().max_by_key(|t| t.valid_from),
+                }
+            }
         }
     }
 
@@ -328,8 +328,9 @@ pub enum Lookup<'a> {
     NoRule,
     /// The figure depends on whether the authority is central or sub-central.
     NeedsAuthority,
-    /// No figure covers the date; `latest` is the newest one there is.
+    /// No figure covers the date; the oldest and newest there are.
     NotForDate {
+        earliest: Option<&'a Threshold>,
         latest: Option<&'a Threshold>,
     },
 }
@@ -440,7 +441,7 @@ mod tests {
         assert_eq!(find("2026-01-01"), 216_000.0);
         assert!(matches!(
             law.threshold(Rule::EuDirective, ContractClass::Works, None, date("2028-01-01")),
-            Lookup::NotForDate { latest: Some(t) } if t.id == "eu-2026-works"
+            Lookup::NotForDate { latest: Some(t), .. } if t.id == "eu-2026-works"
         ));
         assert!(matches!(
             law.threshold(

@@ -5,11 +5,12 @@ use serde_json::json;
 
 use crate::assess::checklist::phase_title;
 use crate::assess::{Applies, Assessment, CheckStatus, Status};
+use crate::input::JurisdictionFrom;
 use crate::input::yaml::name_of;
 use crate::messages::Messages;
 
 const WIDTH: usize = 96;
-const INDENT: usize = 18;
+const INDENT: usize = 20;
 
 /// The whole report.
 pub fn report(a: &Assessment) -> String {
@@ -31,6 +32,7 @@ pub fn report(a: &Assessment) -> String {
             lang,
             &json!({
                 "jurisdiction": a.procurement.jurisdiction.code(),
+                "jurisdiction_from": jurisdiction_from(a),
                 "date": a.date.to_string(),
                 "date_source": m.text(a.date_source.message_key(), lang),
                 "library": a.library_version,
@@ -156,6 +158,22 @@ pub fn report(a: &Assessment) -> String {
     out.push_str(&wrap(&closing, 0));
     out.push('\n');
     out
+}
+
+/// Why the jurisdiction is what it is: the file, the ocid prefix, or the option.
+fn jurisdiction_from(a: &Assessment) -> String {
+    let m = Messages::embedded();
+    match &a.procurement.notice {
+        None => m.text("jurisdiction.from.file", a.language),
+        Some(n) => match &n.jurisdiction_from {
+            JurisdictionFrom::Option => m.text("jurisdiction.from.option", a.language),
+            JurisdictionFrom::OcidPrefix { prefix } => m.render(
+                "jurisdiction.from.ocid",
+                a.language,
+                &json!({ "prefix": prefix, "publisher": n.publisher.clone().unwrap_or_default() }),
+            ),
+        },
+    }
 }
 
 /// `  [status]  text…`: the status in the margin, the text wrapped beside it.
