@@ -255,6 +255,12 @@ fn comparison_reason(
     c: &Comparison,
 ) -> String {
     let lang = cx.lang;
+    // A figure for every kind of contract is described as such, whatever this one is.
+    let class = if threshold.contract == ContractClass::Any {
+        ContractClass::Any
+    } else {
+        class
+    };
     let class_words = match (class, threshold.authority) {
         (ContractClass::SuppliesServices, crate::law::AuthorityScope::Central) => {
             cx.word("class.supplies-services-central")
