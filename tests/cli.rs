@@ -967,3 +967,14 @@ fn broken_and_foreign_json_are_refused_with_a_place() {
     env.run(&["match", "unknown.json", "--jurisdiction", "se"])
         .expect_code(0);
 }
+
+#[test]
+fn the_clause_coverage_table_is_current() {
+    let env = Env::new();
+    let run = env.run(&["clauses", "list", "--format", "md"]);
+    run.expect_code(0);
+    let readme = std::fs::read_to_string(repo().join("clauses/README.md")).unwrap();
+    let marker = "<!-- generated: socialclause clauses list --format md -->\n";
+    let table = readme.split_once(marker).expect("the README has the marker").1;
+    assert_eq!(table, run.stdout, "clauses/README.md is stale: regenerate its table");
+}
