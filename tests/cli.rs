@@ -975,6 +975,12 @@ fn the_clause_coverage_table_is_current() {
     run.expect_code(0);
     let readme = std::fs::read_to_string(repo().join("clauses/README.md")).unwrap();
     let marker = "<!-- generated: socialclause clauses list --format md -->\n";
-    let table = readme.split_once(marker).expect("the README has the marker").1;
-    assert_eq!(table, run.stdout, "clauses/README.md is stale: regenerate its table");
+    let table = readme
+        .split_once(marker)
+        .expect("the README has the marker")
+        .1;
+    assert_eq!(
+        table, run.stdout,
+        "clauses/README.md is stale: regenerate its table"
+    );
 }

@@ -12,6 +12,16 @@ use crate::input::{AuthorityKind, ContractType, Date, Jurisdiction, Language, Pr
 use crate::law::{Comparison, ContractClass, Law, Lookup, Missing, Rule, Step, Threshold};
 use crate::messages::{Messages, decimal, money};
 
+/// Every duty id, in the order duties are listed.
+pub const DUTY_IDS: [&str; 6] = [
+    "above-threshold",
+    "lots-reasons",
+    "scotland-regulated-procurement",
+    "scotland-community-benefits",
+    "se-labour-law-conditions",
+    "england-social-value",
+];
+
 /// Whether a duty applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applies {

@@ -528,14 +528,7 @@ fn duties_at_the_edges() {
 #[test]
 fn every_duty_is_asserted_true_and_false() {
     let all = cases();
-    for id in [
-        "above-threshold",
-        "lots-reasons",
-        "scotland-regulated-procurement",
-        "scotland-community-benefits",
-        "se-labour-law-conditions",
-        "england-social-value",
-    ] {
+    for id in DUTY_IDS {
         for applies in [Applies::Yes, Applies::No] {
             assert!(
                 all.iter().any(|c| c.duty == id && c.applies == applies),
