@@ -292,15 +292,13 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
             json!({ "code": code, "prefix": prefix }),
         ));
     }
-    let mut found: Vec<&str> = s
-        .keywords
-        .sv
-        .iter()
-        .chain(s.keywords.en.iter())
-        .map(String::as_str)
-        .filter(|k| facts.text.contains(k))
-        .collect();
-    found.dedup();
+    // A keyword listed in both languages ("park") counts once.
+    let mut found: Vec<&str> = Vec::new();
+    for keyword in s.keywords.sv.iter().chain(s.keywords.en.iter()) {
+        if !found.contains(&keyword.as_str()) && facts.text.contains(keyword) {
+            found.push(keyword);
+        }
+    }
     for keyword in found.into_iter().take(MAX_KEYWORDS) {
         score += KEYWORD_POINTS;
         reasons.push(say("rec.signal.keyword", json!({ "keyword": keyword })));

@@ -17,7 +17,7 @@ legal_basis: [{ jurisdiction: se, cite: "LOU (2016:1145) 17 kap. 1 §" }]
 APPLIES
 signals:
   cpv: ["77"]
-  keywords: { sv: [park], en: [grounds] }
+  keywords: { sv: [park], en: [park, grounds] }
   priorities: [young-people]
   duties: [scotland-community-benefits]
 params:
