@@ -984,3 +984,66 @@ fn the_clause_coverage_table_is_current() {
         "clauses/README.md is stale: regenerate its table"
     );
 }
+
+#[test]
+fn the_library_covers_every_jurisdiction_and_category() {
+    let env = Env::new();
+    let run = env.run(&["clauses", "list", "--format", "json"]);
+    run.expect_code(0);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert!(items.len() >= 48, "{} clauses", items.len());
+    let count = |j: &str| {
+        items
+            .iter()
+            .filter(|c| {
+                c["jurisdictions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|x| x == j)
+            })
+            .count()
+    };
+    assert!(count("se") >= 14, "se: {}", count("se"));
+    assert!(count("eu") >= 12, "eu: {}", count("eu"));
+    assert!(count("scotland") >= 14, "scotland: {}", count("scotland"));
+    assert!(count("england") >= 8, "england: {}", count("england"));
+    for category in [
+        "targeted-recruitment",
+        "apprenticeships",
+        "work-placements",
+        "skills",
+        "education-engagement",
+        "supply-chain",
+        "third-sector",
+        "reserved-contract",
+        "fair-work",
+        "labour-conditions",
+        "community",
+        "equality-accessibility",
+        "partnership",
+        "monitoring",
+    ] {
+        assert!(
+            items.iter().any(|c| c["category"] == category),
+            "no clause in {category}"
+        );
+    }
+    // Scotland did not adopt an Article 77-type reservation.
+    let scottish_reservations: Vec<_> = items
+        .iter()
+        .filter(|c| {
+            c["instrument"] == "reservation"
+                && c["jurisdictions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|x| x == "scotland")
+        })
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        scottish_reservations,
+        ["scot-reserved-supported-businesses"]
+    );
+}
