@@ -42,6 +42,9 @@ pub fn lint_entry(entry: &Entry) -> Vec<Diagnostic> {
 
 type Found = Vec<(Vec<Step>, String)>;
 
+/// How many `present` and `absent` examples a complete clause carries.
+const MIN_EXAMPLES: usize = 2;
+
 fn check_clause(c: &Clause, found: &mut Found) {
     use Step::{Index, Key};
     let mut push = |path: Vec<Step>, message: String| found.push((path, message));
@@ -265,14 +268,19 @@ fn check_detection(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
             }
         }
     }
-    if c.examples.present.is_empty() {
-        push(
-            vec![Key("examples")],
-            "no `present` example is given".into(),
-        );
-    }
-    if c.examples.absent.is_empty() {
-        push(vec![Key("examples")], "no `absent` example is given".into());
+    for (list, examples) in [
+        ("present", &c.examples.present),
+        ("absent", &c.examples.absent),
+    ] {
+        if examples.len() < MIN_EXAMPLES {
+            push(
+                vec![Key("examples")],
+                format!(
+                    "give at least {MIN_EXAMPLES} `{list}` examples ({} given)",
+                    examples.len()
+                ),
+            );
+        }
     }
     if !c.detect.declined.is_empty() && c.examples.declined.is_empty() {
         push(
