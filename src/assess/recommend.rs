@@ -143,6 +143,7 @@ pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recomm
             }
         })
         .collect();
+    prefer_one_per_group(cx, library, &mut out);
     out.sort_by(|a, b| {
         (a.status, std::cmp::Reverse(a.score), &a.clause).cmp(&(
             b.status,
@@ -151,6 +152,52 @@ pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recomm
         ))
     });
     out
+}
+
+/// Among recommended clauses of one group, keeps the best recommended and makes the others
+/// optional, naming the one chosen: a clause of the procurement's own jurisdiction first
+/// (the national version over the EU base), then the higher score, then the id.
+fn prefer_one_per_group(cx: &Context, library: &Library, out: &mut [Recommendation]) {
+    let group_of = |id: &str| library.get(id).and_then(|e| e.clause.group.clone());
+    let own = |id: &str| {
+        library.get(id).is_some_and(|e| {
+            e.clause
+                .jurisdictions
+                .contains(&cx.procurement.jurisdiction)
+        })
+    };
+    let mut best: BTreeMap<String, (bool, u32, String)> = BTreeMap::new();
+    for r in out.iter().filter(|r| r.status == Status::Recommended) {
+        let Some(group) = group_of(&r.clause) else {
+            continue;
+        };
+        let rank = (own(&r.clause), r.score, r.clause.clone());
+        let entry = best.entry(group).or_insert_with(|| rank.clone());
+        // Higher is better on jurisdiction and score; the lower id wins a tie.
+        if (rank.0, rank.1, std::cmp::Reverse(&rank.2))
+            > (entry.0, entry.1, std::cmp::Reverse(&entry.2))
+        {
+            *entry = rank;
+        }
+    }
+    let titles: BTreeMap<String, String> = out
+        .iter()
+        .map(|r| (r.clause.clone(), r.title.clone()))
+        .collect();
+    for r in out.iter_mut().filter(|r| r.status == Status::Recommended) {
+        let Some(group) = group_of(&r.clause) else {
+            continue;
+        };
+        let chosen = &best[&group].2;
+        if chosen != &r.clause {
+            r.status = Status::Optional;
+            r.reasons.push(Messages::embedded().render(
+                "rec.alternative",
+                cx.lang,
+                &json!({ "chosen": titles[chosen], "id": chosen }),
+            ));
+        }
+    }
 }
 
 /// Whether a clause written for `written_for` can be used under `jurisdiction`: its own, or

@@ -216,3 +216,33 @@ fn default_library_signals_name_real_duties() {
         }
     }
 }
+
+#[test]
+fn one_clause_of_a_group_is_recommended_and_the_national_one_first() {
+    let (lib, _dir) = library(&[
+        ("eu-base", "eu", "group: g"),
+        ("se-national", "se", "group: g"),
+        ("se-other", "se", "group: h"),
+        (
+            "se-other-strong",
+            "se",
+            "group: h\napplies: { types: [services] }",
+        ),
+    ]);
+    let all = recommendations(PARKS, &lib, Language::En);
+    let find = |id: &str| all.iter().find(|r| r.clause == id).unwrap();
+    assert_eq!(find("se-national").status, Status::Recommended);
+    assert_eq!(find("eu-base").status, Status::Optional);
+    assert!(
+        find("eu-base")
+            .reasons
+            .last()
+            .unwrap()
+            .contains("(se-national)"),
+        "{:?}",
+        find("eu-base").reasons
+    );
+    // Same jurisdiction and score: the lower id wins, so the choice is stable.
+    assert_eq!(find("se-other").status, Status::Recommended);
+    assert_eq!(find("se-other-strong").status, Status::Optional);
+}

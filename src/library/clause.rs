@@ -61,6 +61,10 @@ pub struct Clause {
     pub detect: Detect,
     /// Example sentences, classified by the text matcher in `clauses lint` and the tests.
     pub examples: Examples,
+    /// Clauses sharing a group are alternatives (variants of one requirement, or the EU base
+    /// and a national version of it): only the best fitting one is recommended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Anything unverified, or a default that is not a legal figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
