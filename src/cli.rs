@@ -45,6 +45,10 @@ pub enum Command {
     },
     /// Write a commented starter procurement description.
     Init(InitArgs),
+    /// The tender annex: the fitting clauses with targets filled in (HTML, Markdown, JSON).
+    Annex(DocumentArgs),
+    /// The buyer's checklist of what helps or blocks WISEs (HTML, Markdown, JSON).
+    Checklist(DocumentArgs),
     /// Legal duties, clause recommendations and the WISE checklist for a procurement, with reasons.
     Match(MatchArgs),
     /// Check that procurement descriptions load, and say what they hold.
@@ -124,6 +128,60 @@ pub struct MatchArgs {
     /// The jurisdiction of a published notice (OCDS) whose ocid does not tell it.
     #[arg(long, value_enum)]
     pub jurisdiction: Option<Jurisdiction>,
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// A procurement description (YAML) or a published notice (OCDS JSON); `-` reads
+    /// standard input.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+
+    /// Where to write: a directory (one file per format), a file (one format), or `-` for
+    /// standard output (one format). Standard output when absent and one format is asked for.
+    #[arg(short, long, value_name = "DIR|FILE|-")]
+    pub output: Option<PathBuf>,
+
+    /// Formats to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "html")]
+    pub format: Vec<DocumentFormat>,
+
+    /// Language of the document; the procurement's `language` when absent.
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+
+    /// The date whose rules apply (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+
+    /// The jurisdiction of a published notice (OCDS) whose ocid does not tell it.
+    #[arg(long, value_enum)]
+    pub jurisdiction: Option<Jurisdiction>,
+
+    /// Include buyer-only guidance: each clause's rationale, score and reasons.
+    #[arg(long)]
+    pub with_guidance: bool,
+
+    /// Replace output files that exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    Html,
+    Md,
+    Json,
+}
+
+impl DocumentFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            DocumentFormat::Html => "html",
+            DocumentFormat::Md => "md",
+            DocumentFormat::Json => "json",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

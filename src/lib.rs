@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod cli;
 pub mod cmd;
+pub mod compose;
 pub mod error;
 pub mod input;
 pub mod law;

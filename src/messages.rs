@@ -23,15 +23,34 @@ impl Messages {
     pub fn embedded() -> &'static Messages {
         static MESSAGES: OnceLock<Messages> = OnceLock::new();
         MESSAGES.get_or_init(|| {
-            Messages::parse(include_str!("../data/messages.yaml"))
-                .unwrap_or_else(|e| panic!("the embedded messages are broken: {e}"))
+            Messages::parse(&[
+                ("data/messages.yaml", include_str!("../data/messages.yaml")),
+                (
+                    "templates/annex/strings.yaml",
+                    include_str!("../templates/annex/strings.yaml"),
+                ),
+                (
+                    "templates/checklist/strings.yaml",
+                    include_str!("../templates/checklist/strings.yaml"),
+                ),
+            ])
+            .unwrap_or_else(|e| panic!("the embedded messages are broken: {e}"))
         })
     }
 
-    fn parse(text: &str) -> Result<Messages, String> {
-        let source = Source::from_text("<embedded>/data/messages.yaml", text);
-        let map: BTreeMap<String, Localized> =
-            yaml::parse_one(&source).map_err(|d| d.to_string())?;
+    /// Reads message catalogues; a key may be defined in one of them only.
+    fn parse(files: &[(&str, &str)]) -> Result<Messages, String> {
+        let mut map: BTreeMap<String, Localized> = BTreeMap::new();
+        for (name, text) in files {
+            let source = Source::from_text(format!("<embedded>/{name}"), *text);
+            let part: BTreeMap<String, Localized> =
+                yaml::parse_one(&source).map_err(|d| d.to_string())?;
+            for (key, value) in part {
+                if map.insert(key.clone(), value).is_some() {
+                    return Err(format!("{name}: the message `{key}` is defined twice"));
+                }
+            }
+        }
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         // Messages are plain text; each output format escapes what it embeds.
@@ -65,6 +84,16 @@ impl Messages {
         self.registry
             .render_template(template, args)
             .unwrap_or_else(|e| panic!("template `{template}`: {e}"))
+    }
+
+    /// A message, or `fallback` when the catalogue has no such key (KPI units are free text).
+    pub fn text_or(&self, key: &str, lang: Language, fallback: &str) -> String {
+        let name = name(key, lang);
+        if self.registry.has_template(&name) {
+            self.text(key, lang)
+        } else {
+            fallback.to_string()
+        }
     }
 
     /// A message without arguments.

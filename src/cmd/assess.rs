@@ -67,7 +67,7 @@ pub fn assess_one(
 }
 
 /// `SOURCE_DATE_EPOCH` as a date, if set.
-fn source_date_epoch() -> Result<Option<Date>> {
+pub fn source_date_epoch() -> Result<Option<Date>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
         Ok(text) => match text.trim().parse::<i64>() {

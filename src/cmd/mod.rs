@@ -1,8 +1,9 @@
 //! One module per subcommand. Each resolves its arguments, calls the library, and writes its
 //! result; none prints errors or exits (that is `main`'s job).
 
-mod assess;
+pub(crate) mod assess;
 mod clauses;
+mod document;
 mod init;
 mod schema;
 mod validate;
@@ -37,6 +38,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Clauses { action } => clauses::run(action, &options, &mut out),
         Command::Init(args) => init::run(&args, &mut out),
+        Command::Annex(args) => document::run(document::Kind::Annex, &args, &options, &mut out),
+        Command::Checklist(args) => {
+            document::run(document::Kind::Checklist, &args, &options, &mut out)
+        }
         Command::Match(args) => assess::run(&args, &options, &mut out),
         Command::Validate(args) => validate::run(&args, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),

@@ -1,3 +1,5 @@
 //! Renderers: each reads an assessment (and, later, the document model) and writes one format.
 
+pub mod html;
+pub mod markdown;
 pub mod terminal;

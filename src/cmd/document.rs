@@ -1,0 +1,183 @@
+//! `socialclause annex` and `socialclause checklist`: assess, compose the document, render it
+//! in each format asked for, and write it atomically where `-o` says.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{DocumentArgs, DocumentFormat};
+use crate::compose::{self, Document};
+use crate::error::{Error, Result};
+use crate::input::{self, LoadOptions};
+use crate::library::{Library, LibraryOptions};
+use crate::output::{Stdout, write_file};
+use crate::render::{html, markdown};
+
+use super::Outcome;
+use super::assess::{assess_one, source_date_epoch};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Annex,
+    Checklist,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Annex => "annex",
+            Kind::Checklist => "checklist",
+        }
+    }
+}
+
+pub fn run(
+    kind: Kind,
+    args: &DocumentArgs,
+    options: &LibraryOptions,
+    out: &mut Stdout,
+) -> Result<Outcome> {
+    let mut formats = args.format.clone();
+    formats.dedup();
+    let loaded = input::load(
+        &args.input,
+        &LoadOptions {
+            jurisdiction: args.jurisdiction,
+            ..LoadOptions::default()
+        },
+    )?;
+    let target = Target::resolve(args, &formats, loaded.len())?;
+    let library = Library::load(options)?;
+    let epoch = source_date_epoch()?;
+    let mut names: Vec<String> = Vec::new();
+    for l in &loaded {
+        let a = assess_one(&l.procurement, &library, args.date, epoch, args.lang);
+        let doc = match kind {
+            Kind::Annex => compose::annex::annex(&a, &library, args.with_guidance),
+            Kind::Checklist => compose::checklist::checklist(&a),
+        };
+        let stem = unique(&mut names, &file_stem(&l.procurement));
+        for &format in &formats {
+            let bytes = render(format, &doc, &a);
+            match &target {
+                Target::Stdout => out.write_str(&bytes)?,
+                Target::File(path) => write_output(path, &args.input, &bytes, args.force)?,
+                Target::Dir(dir) => {
+                    let path = dir.join(format!("{stem}-{}.{}", kind.name(), format.extension()));
+                    write_output(&path, &args.input, &bytes, args.force)?;
+                }
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn render(format: DocumentFormat, doc: &Document, a: &crate::assess::Assessment) -> String {
+    match format {
+        DocumentFormat::Html => html::render(doc),
+        DocumentFormat::Md => {
+            let mut text = markdown::render(doc);
+            text.push('\n');
+            text
+        }
+        DocumentFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&serde_json::json!({
+                "assessment": a,
+                "document": doc,
+            }))
+            .expect("an assessment and a document serialise to JSON");
+            text.push('\n');
+            text
+        }
+    }
+}
+
+/// Where the output goes, checked before any work is done.
+enum Target {
+    Stdout,
+    File(PathBuf),
+    Dir(PathBuf),
+}
+
+impl Target {
+    fn resolve(args: &DocumentArgs, formats: &[DocumentFormat], count: usize) -> Result<Target> {
+        let one_format = formats.len() == 1;
+        match &args.output {
+            None if one_format && count == 1 => Ok(Target::Stdout),
+            Some(p) if p.as_os_str() == "-" => {
+                if one_format && count == 1 {
+                    Ok(Target::Stdout)
+                } else {
+                    Err(Error::usage_with_help(
+                        "`-o -` takes one format and one procurement",
+                        "write to a directory with -o DIR",
+                    ))
+                }
+            }
+            Some(p) if p.is_dir() || p.to_string_lossy().ends_with('/') => {
+                std::fs::create_dir_all(p).map_err(|source| Error::Write {
+                    path: p.clone(),
+                    source,
+                })?;
+                Ok(Target::Dir(p.clone()))
+            }
+            Some(p) if one_format && count == 1 => Ok(Target::File(p.clone())),
+            Some(_) | None => Err(Error::usage_with_help(
+                if count > 1 {
+                    format!("the input holds {count} procurements; write them to a directory")
+                } else {
+                    "several formats need a directory".to_string()
+                },
+                "give -o DIR (a directory; it is created if it ends with /)",
+            )),
+        }
+    }
+}
+
+/// Refuses to write over the input, then writes atomically.
+fn write_output(path: &Path, input: &Path, bytes: &str, force: bool) -> Result<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(path, input) {
+        return Err(Error::usage(format!(
+            "{} is the input; choose another output",
+            path.display()
+        )));
+    }
+    write_file(path, bytes.as_bytes(), force)
+}
+
+/// A file name from the procurement's id or title: letters, digits and `-` only, never empty,
+/// never `..`, at most 80 characters.
+pub fn file_stem(p: &crate::input::Procurement) -> String {
+    let source = p.id.as_deref().unwrap_or(p.title.as_str());
+    let mut stem = String::new();
+    for c in source.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 80 {
+            break;
+        }
+    }
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() {
+        "procurement".to_string()
+    } else {
+        stem
+    }
+}
+
+/// `stem`, or `stem-2`, `stem-3` … when two procurements share it.
+fn unique(taken: &mut Vec<String>, stem: &str) -> String {
+    let mut name = stem.to_string();
+    let mut n = 2;
+    while taken.contains(&name) {
+        name = format!("{stem}-{n}");
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
+}

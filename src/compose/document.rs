@@ -1,0 +1,104 @@
+//! The one intermediate document model every renderer reads: headings, paragraphs, lists,
+//! tables, checklist items with a status, fill-in fields and notes, with inline strong,
+//! emphasis and links. No format carries content the others lack, because they all render
+//! this.
+
+use serde::Serialize;
+
+use crate::assess::CheckStatus;
+use crate::input::Language;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub language: Language,
+    /// The document's title (the `<title>`, the PDF title, the first heading).
+    pub title: String,
+    /// The authority, where known (the PDF's author).
+    pub author: Option<String>,
+    /// One line on what the document is (the PDF's subject).
+    pub subject: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum Block {
+    /// Level 1 is the document title; there is one.
+    Heading {
+        level: u8,
+        id: String,
+        text: Vec<Inline>,
+    },
+    Paragraph {
+        text: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    /// A table with one header row; cells hold inline text.
+    Table {
+        caption: Option<String>,
+        header: Vec<String>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// A checklist item: its status is said in words, never by colour alone.
+    Check {
+        status: CheckStatus,
+        status_label: String,
+        title: String,
+        reason: String,
+        guidance: String,
+    },
+    /// A field for the reader to fill in.
+    Field {
+        label: String,
+    },
+    /// A note set apart from the text (guidance, warnings, the disclaimer).
+    Note {
+        text: Vec<Inline>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type", content = "content")]
+pub enum Inline {
+    Text(String),
+    Strong(String),
+    Emphasis(String),
+    Link { text: String, url: String },
+}
+
+/// Plain text as inline content.
+pub fn text(s: impl Into<String>) -> Vec<Inline> {
+    vec![Inline::Text(s.into())]
+}
+
+impl Block {
+    pub fn heading(level: u8, id: impl Into<String>, title: impl Into<String>) -> Block {
+        Block::Heading {
+            level,
+            id: id.into(),
+            text: text(title),
+        }
+    }
+
+    pub fn paragraph(s: impl Into<String>) -> Block {
+        Block::Paragraph { text: text(s) }
+    }
+
+    pub fn note(s: impl Into<String>) -> Block {
+        Block::Note { text: text(s) }
+    }
+}
+
+/// The plain text of inline content (for outlines and metadata).
+pub fn plain(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => t.as_str(),
+            Inline::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}

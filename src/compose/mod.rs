@@ -1,0 +1,8 @@
+//! Compose: turn an assessment into a [`Document`], the intermediate model every renderer
+//! reads. Wording comes from the templates' string files and the clause library.
+
+pub mod annex;
+pub mod checklist;
+pub mod document;
+
+pub use document::{Block, Document, Inline};

@@ -1,0 +1,142 @@
+//! One standalone HTML file from the document model: semantic markup in the page shell of
+//! `templates/page.hbs` with the CSS of `templates/style.css` inline. All text is escaped.
+
+use std::sync::OnceLock;
+
+use handlebars::Handlebars;
+use serde_json::json;
+
+use crate::compose::{Block, Document, Inline};
+use crate::input::yaml::name_of;
+
+const PAGE: &str = include_str!("../../templates/page.hbs");
+const STYLE: &str = include_str!("../../templates/style.css");
+
+fn shell() -> &'static Handlebars<'static> {
+    static SHELL: OnceLock<Handlebars<'static>> = OnceLock::new();
+    SHELL.get_or_init(|| {
+        let mut h = Handlebars::new();
+        h.set_strict_mode(true);
+        h.register_template_string("page", PAGE)
+            .expect("the page template compiles (checked by the tests)");
+        h
+    })
+}
+
+pub fn render(doc: &Document) -> String {
+    let mut body = String::new();
+    for block in &doc.blocks {
+        block_html(&mut body, block);
+    }
+    shell()
+        .render(
+            "page",
+            &json!({
+                "lang": doc.language.code(),
+                "title": doc.title,
+                "subject": doc.subject,
+                "author": doc.author,
+                "style": STYLE,
+                "body": body,
+            }),
+        )
+        .expect("the page template renders with these fields (checked by the tests)")
+}
+
+fn block_html(out: &mut String, block: &Block) {
+    match block {
+        Block::Heading { level, id, text } => {
+            out.push_str(&format!(
+                "<h{level} id=\"{}\">{}</h{level}>\n",
+                escape(id),
+                inlines(text)
+            ));
+        }
+        Block::Paragraph { text } => out.push_str(&format!("<p>{}</p>\n", inlines(text))),
+        Block::Note { text } => {
+            out.push_str(&format!("<p class=\"note\">{}</p>\n", inlines(text)));
+        }
+        Block::List { ordered, items } => {
+            let tag = if *ordered { "ol" } else { "ul" };
+            out.push_str(&format!("<{tag}>\n"));
+            for item in items {
+                out.push_str(&format!("<li>{}</li>\n", inlines(item)));
+            }
+            out.push_str(&format!("</{tag}>\n"));
+        }
+        Block::Table {
+            caption,
+            header,
+            rows,
+        } => {
+            out.push_str("<table>\n");
+            if let Some(caption) = caption {
+                out.push_str(&format!("<caption>{}</caption>\n", escape(caption)));
+            }
+            out.push_str("<thead><tr>");
+            for h in header {
+                out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for cell in row {
+                    out.push_str(&format!("<td>{}</td>", inlines(cell)));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        Block::Check {
+            status,
+            status_label,
+            title,
+            reason,
+            guidance,
+        } => {
+            out.push_str(&format!(
+                "<section class=\"check check-{}\">\n<h3><span class=\"status\">{}</span> {}</h3>\n<p>{}</p>\n<p class=\"guidance\">{}</p>\n</section>\n",
+                name_of(status),
+                escape(status_label),
+                escape(title),
+                escape(reason),
+                escape(guidance)
+            ));
+        }
+        Block::Field { label } => {
+            out.push_str(&format!(
+                "<p class=\"field\">{}: <span class=\"blank\" aria-hidden=\"true\"></span></p>\n",
+                escape(label)
+            ));
+        }
+    }
+}
+
+fn inlines(list: &[Inline]) -> String {
+    list.iter()
+        .map(|i| match i {
+            Inline::Text(t) => escape(t),
+            Inline::Strong(t) => format!("<strong>{}</strong>", escape(t)),
+            Inline::Emphasis(t) => format!("<em>{}</em>", escape(t)),
+            Inline::Link { text, url } => {
+                format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
+            }
+        })
+        .collect()
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
