@@ -1047,3 +1047,180 @@ fn the_library_covers_every_jurisdiction_and_category() {
         ["scot-reserved-supported-businesses"]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Documents: the annex and the checklist.
+
+fn fixture_library() -> String {
+    repo()
+        .join("tests/fixtures/clauses")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+fn document(env: &Env, kind: &str, example: &str, format: &str) -> String {
+    let input = repo().join("examples").join(example);
+    let lib = fixture_library();
+    let run = env.run(&[
+        "--no-default-clauses",
+        "--clauses",
+        &lib,
+        kind,
+        input.to_str().unwrap(),
+        "--format",
+        format,
+    ]);
+    run.expect_code(0);
+    run.stdout
+}
+
+#[test]
+fn annex_and_checklist_snapshots() {
+    let env = Env::new();
+    for (example, name) in [
+        ("se-parkskotsel.yaml", "sv"),
+        ("scotland-school-refurbishment.yaml", "en"),
+    ] {
+        for kind in ["annex", "checklist"] {
+            insta::assert_snapshot!(
+                format!("{kind}_{name}_md"),
+                document(&env, kind, example, "md")
+            );
+            insta::assert_snapshot!(
+                format!("{kind}_{name}_html"),
+                document(&env, kind, example, "html")
+            );
+        }
+    }
+}
+
+#[test]
+fn documents_are_deterministic() {
+    let env = Env::new();
+    for format in ["html", "md", "json"] {
+        let first = document(&env, "annex", "se-parkskotsel.yaml", format);
+        let again = document(&env, "annex", "se-parkskotsel.yaml", format);
+        assert_eq!(first, again, "{format}");
+    }
+}
+
+#[test]
+fn user_text_comes_out_literally() {
+    let env = Env::new();
+    let hostile = "<script>alert(1)</script> **bold** # {{title}} & \"q\"";
+    env.write(
+        "p.yaml",
+        format!(
+            "title: '{hostile}'\nid: '../../etc'\njurisdiction: scotland\ntype: works\nvalue: {{ amount: 5000000, currency: GBP }}\nauthority: {{ name: 'A & B <Council>' }}\npriorities: [young-people]\n"
+        ),
+    );
+    let lib = fixture_library();
+    let html = env.run(&["--no-default-clauses", "--clauses", &lib, "annex", "p.yaml"]);
+    html.expect_code(0);
+    assert!(!html.stdout.contains("<script>"), "{}", html.stdout);
+    assert!(html.stdout.contains(
+        "&lt;script&gt;alert(1)&lt;/script&gt; **bold** # {{title}} &amp; &quot;q&quot;"
+    ));
+    assert!(html.stdout.contains("A &amp; B &lt;Council&gt;"));
+    let md = env.run(&[
+        "--no-default-clauses",
+        "--clauses",
+        &lib,
+        "annex",
+        "p.yaml",
+        "--format",
+        "md",
+    ]);
+    assert!(md.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold\\*\\* \\# \\{\\{title\\}\\} &amp; \"q\""), "{}", md.stdout);
+    // The file name comes from the id, made safe.
+    env.run(&[
+        "--no-default-clauses",
+        "--clauses",
+        &lib,
+        "annex",
+        "p.yaml",
+        "-o",
+        "out/",
+    ])
+    .expect_code(0);
+    assert!(env.path().join("out/etc-annex.html").exists());
+}
+
+#[test]
+fn the_section_25_texts_appear_exactly_when_the_duty_applies() {
+    let env = Env::new();
+    let lib = fixture_library();
+    for (amount, expected) in [(4_000_000, true), (3_999_999, false)] {
+        env.write(
+            "p.yaml",
+            format!("title: T\njurisdiction: scotland\ntype: works\ndate: 2026-06-01\nvalue: {{ amount: {amount}, currency: GBP }}\npriorities: [young-people]\n"),
+        );
+        let md = env.run(&[
+            "--no-default-clauses",
+            "--clauses",
+            &lib,
+            "annex",
+            "p.yaml",
+            "--format",
+            "md",
+        ]);
+        md.expect_code(0);
+        assert_eq!(
+            md.stdout.contains("For the contract notice (s.25(3))"),
+            expected,
+            "{amount}"
+        );
+        assert_eq!(
+            md.stdout.contains("Draft for the award notice (s.25(4))"),
+            expected,
+            "{amount}"
+        );
+    }
+}
+
+#[test]
+fn document_outputs_follow_the_o_rules() {
+    let env = Env::new();
+    let example = repo().join("examples/eu-catering.yaml");
+    let input = example.to_str().unwrap();
+    // Several formats need a directory; a directory gets one file per format.
+    env.run(&["annex", input, "--format", "html,md"])
+        .expect_code(2);
+    env.run(&["annex", input, "--format", "html,md,json", "-o", "docs/"])
+        .expect_code(0);
+    for ext in ["html", "md", "json"] {
+        assert!(
+            env.path()
+                .join(format!("docs/mun-2026-031-annex.{ext}"))
+                .exists(),
+            "{ext}"
+        );
+    }
+    // Existing files are kept unless --force.
+    let again = env.run(&["annex", input, "-o", "docs/"]);
+    again.expect_code(2);
+    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+    env.run(&["annex", input, "-o", "docs/", "--force"])
+        .expect_code(0);
+    // One format to a file; never over the input.
+    env.run(&["checklist", input, "-o", "list.md", "--format", "md"])
+        .expect_code(0);
+    assert!(
+        env.read("list.md")
+            .starts_with("# Checklist: work-integrating social enterprises")
+    );
+    env.write("p.yaml", std::fs::read_to_string(&example).unwrap());
+    let over = env.run(&["annex", "p.yaml", "-o", "p.yaml", "--force"]);
+    over.expect_code(2);
+    assert!(over.stderr.contains("is the input"), "{}", over.stderr);
+    // Several procurements need a directory, and get distinct names.
+    let batch = repo().join("examples/batch/municipal-services.yaml");
+    env.run(&["annex", batch.to_str().unwrap()]).expect_code(2);
+    env.run(&["annex", batch.to_str().unwrap(), "-o", "many/"])
+        .expect_code(0);
+    assert_eq!(
+        std::fs::read_dir(env.path().join("many")).unwrap().count(),
+        3
+    );
+}
