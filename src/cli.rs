@@ -34,6 +34,11 @@ pub struct LibraryArgs {
     /// Start from an empty library instead of the built-in clauses.
     #[arg(long, global = true)]
     pub no_default_clauses: bool,
+
+    /// Replace single template files (page.hbs, style.css, annex/strings.yaml,
+    /// checklist/strings.yaml) with those in DIR.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -23,18 +23,19 @@ impl Messages {
     pub fn embedded() -> &'static Messages {
         static MESSAGES: OnceLock<Messages> = OnceLock::new();
         MESSAGES.get_or_init(|| {
+            let templates = crate::templates::current();
             Messages::parse(&[
-                ("data/messages.yaml", include_str!("../data/messages.yaml")),
                 (
-                    "templates/annex/strings.yaml",
-                    include_str!("../templates/annex/strings.yaml"),
+                    "<embedded>/data/messages.yaml",
+                    include_str!("../data/messages.yaml"),
                 ),
+                (&templates.annex_strings.name, &templates.annex_strings.text),
                 (
-                    "templates/checklist/strings.yaml",
-                    include_str!("../templates/checklist/strings.yaml"),
+                    &templates.checklist_strings.name,
+                    &templates.checklist_strings.text,
                 ),
             ])
-            .unwrap_or_else(|e| panic!("the embedded messages are broken: {e}"))
+            .unwrap_or_else(|e| panic!("the messages are broken (checked before use): {e}"))
         })
     }
 
@@ -42,7 +43,7 @@ impl Messages {
     fn parse(files: &[(&str, &str)]) -> Result<Messages, String> {
         let mut map: BTreeMap<String, Localized> = BTreeMap::new();
         for (name, text) in files {
-            let source = Source::from_text(format!("<embedded>/{name}"), *text);
+            let source = Source::from_text(*name, *text);
             let part: BTreeMap<String, Localized> =
                 yaml::parse_one(&source).map_err(|d| d.to_string())?;
             for (key, value) in part {

@@ -1224,3 +1224,70 @@ fn document_outputs_follow_the_o_rules() {
         3
     );
 }
+
+#[test]
+fn templates_can_be_overridden_file_by_file() {
+    let env = Env::new();
+    let example = repo().join("examples/eu-catering.yaml");
+    let input = example.to_str().unwrap();
+    env.write(
+        "theme/style.css",
+        "body { color: #000; } /* council theme */\n",
+    );
+    let run = env.run(&["--templates", "theme", "annex", input]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("/* council theme */"));
+    assert!(
+        run.stdout.contains("<h1 id=\"annex\">"),
+        "the page shell stays the built-in one"
+    );
+
+    let strings = std::fs::read_to_string(repo().join("templates/checklist/strings.yaml")).unwrap();
+    env.write(
+        "own/checklist/strings.yaml",
+        strings.replace(
+            "Checklist: work-integrating social enterprises",
+            "WISE checklist",
+        ),
+    );
+    let run = env.run(&["--templates", "own", "checklist", input, "--format", "md"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout
+            .starts_with("# WISE checklist – School catering services"),
+        "{}",
+        run.stdout
+    );
+
+    env.write(
+        "broken/checklist/strings.yaml",
+        strings.replace("{{pass}} pass", "{{passes}} pass"),
+    );
+    env.write("broken/page.hbs", "<html>{{{body}}}{{footer}}</html>");
+    let run = env.run(&["--templates", "broken", "checklist", input]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("the page template uses the unknown variable `footer`"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(env.path().join("broken/page.hbs")).unwrap();
+    let run = env.run(&["--templates", "broken", "checklist", input]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("`checklist.summary.en` uses the unknown variable `passes`"),
+        "{}",
+        run.stderr
+    );
+
+    let run = env.run(&["--templates", "nowhere", "checklist", input]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("the template directory nowhere does not exist"),
+        "{}",
+        run.stderr
+    );
+}

@@ -35,6 +35,9 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     let mut out = Stdout::new();
     let options = library_options(&cli.library);
+    if let Some(dir) = &cli.library.templates {
+        crate::templates::install(dir)?;
+    }
     match cli.command {
         Command::Clauses { action } => clauses::run(action, &options, &mut out),
         Command::Init(args) => init::run(&args, &mut out),

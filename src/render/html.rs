@@ -1,5 +1,6 @@
 //! One standalone HTML file from the document model: semantic markup in the page shell of
-//! `templates/page.hbs` with the CSS of `templates/style.css` inline. All text is escaped.
+//! `templates/page.hbs` with the CSS of `templates/style.css` inline (or their overrides from
+//! `--templates`). All text is escaped.
 
 use std::sync::OnceLock;
 
@@ -9,16 +10,13 @@ use serde_json::json;
 use crate::compose::{Block, Document, Inline};
 use crate::input::yaml::name_of;
 
-const PAGE: &str = include_str!("../../templates/page.hbs");
-const STYLE: &str = include_str!("../../templates/style.css");
-
 fn shell() -> &'static Handlebars<'static> {
     static SHELL: OnceLock<Handlebars<'static>> = OnceLock::new();
     SHELL.get_or_init(|| {
         let mut h = Handlebars::new();
         h.set_strict_mode(true);
-        h.register_template_string("page", PAGE)
-            .expect("the page template compiles (checked by the tests)");
+        h.register_template_string("page", &crate::templates::current().page.text)
+            .expect("the page template compiles (checked when installed)");
         h
     })
 }
@@ -36,11 +34,11 @@ pub fn render(doc: &Document) -> String {
                 "title": doc.title,
                 "subject": doc.subject,
                 "author": doc.author,
-                "style": STYLE,
+                "style": crate::templates::current().style.text,
                 "body": body,
             }),
         )
-        .expect("the page template renders with these fields (checked by the tests)")
+        .expect("the page template uses only these fields (checked when installed)")
 }
 
 fn block_html(out: &mut String, block: &Block) {
