@@ -175,6 +175,7 @@ pub struct DocumentArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DocumentFormat {
     Html,
+    Pdf,
     Md,
     Json,
 }
@@ -183,6 +184,7 @@ impl DocumentFormat {
     pub fn extension(self) -> &'static str {
         match self {
             DocumentFormat::Html => "html",
+            DocumentFormat::Pdf => "pdf",
             DocumentFormat::Md => "md",
             DocumentFormat::Json => "json",
         }

@@ -56,12 +56,17 @@ impl Stdout {
 
     /// Writes all of `text`, unless the reader has gone.
     pub fn write_str(&mut self, text: &str) -> Result<()> {
+        self.write_bytes(text.as_bytes())
+    }
+
+    /// Writes all of `bytes`, unless the reader has gone.
+    pub fn write_bytes(&mut self, bytes: &[u8]) -> Result<()> {
         if self.closed {
             return Ok(());
         }
         match self
             .inner
-            .write_all(text.as_bytes())
+            .write_all(bytes)
             .and_then(|()| self.inner.flush())
         {
             Ok(()) => Ok(()),

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, LoadOptions};
 use crate::library::{Library, LibraryOptions};
 use crate::output::{Stdout, write_file};
-use crate::render::{html, markdown};
+use crate::render::{html, markdown, pdf};
 
 use super::Outcome;
 use super::assess::{assess_one, source_date_epoch};
@@ -58,7 +58,7 @@ pub fn run(
         for &format in &formats {
             let bytes = render(format, &doc, &a);
             match &target {
-                Target::Stdout => out.write_str(&bytes)?,
+                Target::Stdout => out.write_bytes(&bytes)?,
                 Target::File(path) => write_output(path, &args.input, &bytes, args.force)?,
                 Target::Dir(dir) => {
                     let path = dir.join(format!("{stem}-{}.{}", kind.name(), format.extension()));
@@ -70,13 +70,14 @@ pub fn run(
     Ok(Outcome::Success)
 }
 
-fn render(format: DocumentFormat, doc: &Document, a: &crate::assess::Assessment) -> String {
+fn render(format: DocumentFormat, doc: &Document, a: &crate::assess::Assessment) -> Vec<u8> {
     match format {
-        DocumentFormat::Html => html::render(doc),
+        DocumentFormat::Html => html::render(doc).into_bytes(),
+        DocumentFormat::Pdf => pdf::render(doc),
         DocumentFormat::Md => {
             let mut text = markdown::render(doc);
             text.push('\n');
-            text
+            text.into_bytes()
         }
         DocumentFormat::Json => {
             let mut text = serde_json::to_string_pretty(&serde_json::json!({
@@ -85,7 +86,7 @@ fn render(format: DocumentFormat, doc: &Document, a: &crate::assess::Assessment)
             }))
             .expect("an assessment and a document serialise to JSON");
             text.push('\n');
-            text
+            text.into_bytes()
         }
     }
 }
@@ -133,7 +134,7 @@ impl Target {
 }
 
 /// Refuses to write over the input, then writes atomically.
-fn write_output(path: &Path, input: &Path, bytes: &str, force: bool) -> Result<()> {
+fn write_output(path: &Path, input: &Path, bytes: &[u8], force: bool) -> Result<()> {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
@@ -144,7 +145,7 @@ fn write_output(path: &Path, input: &Path, bytes: &str, force: bool) -> Result<(
             path.display()
         )));
     }
-    write_file(path, bytes.as_bytes(), force)
+    write_file(path, bytes, force)
 }
 
 /// A file name from the procurement's id or title: letters, digits and `-` only, never empty,

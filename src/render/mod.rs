@@ -2,4 +2,5 @@
 
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod terminal;

@@ -1,0 +1,161 @@
+//! Finishing the PDF with lopdf: what printpdf does not write. The document language
+//! (`/Lang`), a nested outline of the headings (printpdf's is flat), and a trailer `/ID`
+//! derived from the content, so identical documents are identical files.
+
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+use super::layout::Bookmark;
+use crate::input::Language;
+
+pub fn finish(bytes: &[u8], lang: Language, bookmarks: &[Bookmark]) -> Vec<u8> {
+    let Ok(mut doc) = Document::load_mem(bytes) else {
+        // printpdf's own output always loads; keep it as it is if it ever does not.
+        return bytes.to_vec();
+    };
+    let pages = doc.get_pages();
+    let outline = outline(&mut doc, bookmarks, &pages);
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Lang", Object::string_literal(lang.code()));
+        catalog.remove(b"Outlines");
+        if let Some(root) = outline {
+            catalog.set("Outlines", Object::Reference(root));
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+    }
+    // printpdf writes an empty PDF/X version (which readers take as a PDF/X claim) and dates
+    // of 1970; a document without dates is more honest than one with wrong ones.
+    if let Ok(info) = doc.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(Object::Dictionary(info)) = doc.get_object_mut(info)
+    {
+        for key in [
+            "GTS_PDFXVersion",
+            "Identifier",
+            "Keywords",
+            "CreationDate",
+            "ModDate",
+            "Trapped",
+        ] {
+            info.remove(key.as_bytes());
+        }
+    }
+    doc.trailer.remove(b"ID");
+    let mut out = Vec::new();
+    if doc.save_to(&mut out).is_err() {
+        return bytes.to_vec();
+    }
+    // The ID is a hash of the file without it, written in again.
+    let id = content_id(&out);
+    doc.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.to_vec(), StringFormat::Hexadecimal),
+            Object::String(id.to_vec(), StringFormat::Hexadecimal),
+        ]),
+    );
+    let mut finished = Vec::new();
+    match doc.save_to(&mut finished) {
+        Ok(()) => finished,
+        Err(_) => out,
+    }
+}
+
+/// A PDF text string: literal for ASCII, UTF-16BE with a byte-order mark otherwise.
+fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        Object::string_literal(text)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// Builds the outline tree: each heading under the nearest heading of a lower level.
+fn outline(
+    doc: &mut Document,
+    bookmarks: &[Bookmark],
+    pages: &std::collections::BTreeMap<u32, ObjectId>,
+) -> Option<ObjectId> {
+    if bookmarks.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = bookmarks.iter().map(|_| doc.new_object_id()).collect();
+    // parent[i]: index of the parent bookmark, or None for the root.
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(bookmarks.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, b) in bookmarks.iter().enumerate() {
+        while stack
+            .last()
+            .is_some_and(|&top| bookmarks[top].level >= b.level)
+        {
+            stack.pop();
+        }
+        parent.push(stack.last().copied());
+        stack.push(i);
+    }
+    let children = |p: Option<usize>| -> Vec<usize> {
+        (0..bookmarks.len()).filter(|&i| parent[i] == p).collect()
+    };
+    for (i, b) in bookmarks.iter().enumerate() {
+        let siblings = children(parent[i]);
+        let at = siblings
+            .iter()
+            .position(|&s| s == i)
+            .expect("a bookmark is its parent's child");
+        let mut dict = Dictionary::new();
+        dict.set("Title", text_string(&b.title));
+        dict.set(
+            "Parent",
+            Object::Reference(parent[i].map_or(root, |p| ids[p])),
+        );
+        if at > 0 {
+            dict.set("Prev", Object::Reference(ids[siblings[at - 1]]));
+        }
+        if let Some(&next) = siblings.get(at + 1) {
+            dict.set("Next", Object::Reference(ids[next]));
+        }
+        let kids = children(Some(i));
+        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+            dict.set("First", Object::Reference(ids[first]));
+            dict.set("Last", Object::Reference(ids[last]));
+            dict.set("Count", Object::Integer(kids.len() as i64));
+        }
+        if let Some(page) = pages.get(&(b.page as u32 + 1)) {
+            dict.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(*page),
+                    Object::Name(b"Fit".to_vec()),
+                ]),
+            );
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(dict));
+    }
+    let top = children(None);
+    let mut root_dict = Dictionary::new();
+    root_dict.set("Type", Object::Name(b"Outlines".to_vec()));
+    root_dict.set("First", Object::Reference(ids[top[0]]));
+    root_dict.set(
+        "Last",
+        Object::Reference(ids[*top.last().expect("a top-level bookmark")]),
+    );
+    root_dict.set("Count", Object::Integer(top.len() as i64));
+    doc.objects.insert(root, Object::Dictionary(root_dict));
+    Some(root)
+}
+
+/// 16 bytes from two FNV-1a passes with different offsets: stable across runs and platforms.
+fn content_id(bytes: &[u8]) -> [u8; 16] {
+    let fnv = |seed: u64| {
+        bytes.iter().fold(seed, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    let mut id = [0u8; 16];
+    id[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
+    id[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
+    id
+}

@@ -1,0 +1,156 @@
+//! The PDF renderer: the document model typeset on A4 with the bundled fonts (printpdf draws,
+//! our own layout places), then finished with lopdf: `/Lang`, a nested outline of the headings,
+//! and a content-derived `/ID`, so the same document gives the same bytes on every run and
+//! thread. The PDF is untagged; it says that the HTML is the accessible version.
+
+mod finish;
+pub mod fonts;
+pub mod layout;
+
+use printpdf::{
+    Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, TextItem, WindingOrder,
+};
+use serde_json::json;
+
+use crate::compose::{Block, Document};
+use crate::messages::Messages;
+
+use fonts::{Face, Fonts};
+use layout::{Draw, PAGE_HEIGHT};
+
+/// The PDF bytes of a document.
+pub fn render(doc: &Document) -> Vec<u8> {
+    let messages = Messages::embedded();
+    let lang = doc.language;
+    let mut doc = doc.clone();
+    doc.blocks
+        .push(Block::note(messages.text("pdf.accessible", lang)));
+    let fonts = Fonts::get();
+    let pages = layout::layout(&doc, fonts, |n, m| {
+        messages.render("pdf.footer", lang, &json!({ "n": n, "m": m }))
+    });
+
+    let mut pdf = PdfDocument::new(&doc.title);
+    let info = &mut pdf.metadata.info;
+    info.author = doc.author.clone().unwrap_or_default();
+    info.subject = doc.subject.clone();
+    info.creator = "socialclause".to_string();
+    info.producer = format!("socialclause {}", env!("CARGO_PKG_VERSION"));
+    for face in Face::ALL {
+        pdf.resources.fonts.map.insert(
+            face.id(),
+            printpdf::font::PdfFont::new(fonts.face(face).clone()),
+        );
+    }
+    let pdf_pages: Vec<PdfPage> = pages
+        .pages
+        .iter()
+        .map(|draws| PdfPage::new(Mm(210.0), Mm(297.0), ops(draws)))
+        .collect();
+    pdf.with_pages(pdf_pages);
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let bytes = pdf.save(&options, &mut Vec::new());
+    finish::finish(&bytes, lang, &pages.bookmarks)
+}
+
+fn color((r, g, b): layout::Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}
+
+fn point(x: f32, y_from_top: f32) -> Point {
+    Point {
+        x: Pt(x),
+        y: Pt(PAGE_HEIGHT - y_from_top),
+    }
+}
+
+fn ops(draws: &[Draw]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for d in draws {
+        match d {
+            Draw::Text {
+                x,
+                baseline,
+                face,
+                size,
+                color: c,
+                text,
+            } => {
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(face.id()),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetFillColor { col: color(*c) });
+                ops.push(Op::SetTextCursor {
+                    pos: point(*x, *baseline),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.replace('\u{00A0}', " "))],
+                });
+                ops.push(Op::EndTextSection);
+            }
+            Draw::Fill {
+                x,
+                y,
+                w,
+                h,
+                color: c,
+            } => {
+                ops.push(Op::SetFillColor { col: color(*c) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(PAGE_HEIGHT - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: Some(WindingOrder::NonZero),
+                    },
+                });
+            }
+            Draw::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color: c,
+            } => {
+                ops.push(Op::SetOutlineColor { col: color(*c) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: point(*x1, *y1),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: point(*x2, *y2),
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+    }
+    ops
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;
