@@ -55,7 +55,7 @@ pub fn checklist(a: &Assessment) -> Document {
         });
     }
     blocks.push(Block::note(m.render(
-        "annex.disclaimer",
+        "checklist.disclaimer",
         lang,
         &json!({ "version": a.library_version, "date": a.date.to_string() }),
     )));
