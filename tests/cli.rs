@@ -1291,3 +1291,31 @@ fn templates_can_be_overridden_file_by_file() {
         run.stderr
     );
 }
+
+#[test]
+fn annex_and_checklist_as_pdf() {
+    let env = Env::new();
+    let example = repo().join("examples/se-parkskotsel.yaml");
+    env.run(&[
+        "annex",
+        example.to_str().unwrap(),
+        "--format",
+        "pdf,html",
+        "-o",
+        "out/",
+    ])
+    .expect_code(0);
+    let pdf = std::fs::read(env.path().join("out/ks-2026-0142-annex.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    assert!(doc.get_pages().len() >= 5);
+    let text = doc.extract_text(&[1]).unwrap();
+    assert!(text.contains("Skötsel av parker och grönytor"), "{text}");
+    // Standard output takes a PDF too, byte for byte the same.
+    let run = assert_cmd::Command::cargo_bin("socialclause")
+        .unwrap()
+        .args(["annex", example.to_str().unwrap(), "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(run.stdout, pdf);
+}

@@ -70,6 +70,22 @@ pub fn run(
     Ok(Outcome::Success)
 }
 
+/// The annex of the first procurement in a file, as HTML and PDF, on the file's own date (for
+/// benchmarks and embedding).
+pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
+    let loaded = input::load(path, &LoadOptions::default())?;
+    let first = loaded
+        .first()
+        .ok_or_else(|| Error::usage("the input holds no procurement"))?;
+    let library = Library::load(&LibraryOptions::default())?;
+    let a = assess_one(&first.procurement, &library, None, None, None);
+    let doc = compose::annex::annex(&a, &library, false);
+    Ok((
+        render(DocumentFormat::Html, &doc, &a),
+        render(DocumentFormat::Pdf, &doc, &a),
+    ))
+}
+
 fn render(format: DocumentFormat, doc: &Document, a: &crate::assess::Assessment) -> Vec<u8> {
     match format {
         DocumentFormat::Html => html::render(doc).into_bytes(),

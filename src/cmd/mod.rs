@@ -4,6 +4,8 @@
 pub(crate) mod assess;
 mod clauses;
 mod document;
+
+pub use document::annex_html_pdf;
 mod init;
 mod schema;
 mod validate;
