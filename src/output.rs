@@ -1,7 +1,7 @@
 //! Writing results: atomically to files, and to stdout where a closed pipe is not an error.
 //!
-//! A file is written to a temporary file beside it and renamed into place, so a crash or a
-//! full disk never leaves half a file, and an existing file is replaced only when asked.
+//! A file is written to a temporary file beside it and renamed into place, so a killed run or
+//! a full disk never leaves half a file, and an existing file is replaced only when asked.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -28,8 +28,10 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .prefix(".socialclause-")
         .tempfile_in(dir)
         .map_err(write_error)?;
+    // Written whole to a temporary file and renamed: a killed run leaves the old file or the
+    // new one, never half of one. (No fsync: surviving a power cut is not promised, and the
+    // flush would cost more than the rest of a run.)
     file.write_all(bytes).map_err(write_error)?;
-    file.as_file().sync_all().map_err(write_error)?;
     if force {
         file.persist(path).map_err(|e| write_error(e.error))?;
     } else {
