@@ -5,7 +5,7 @@
 //! reason can be reworded or translated without touching code.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock};
 
 use handlebars::Handlebars;
 use serde_json::Value;
@@ -16,7 +16,9 @@ use crate::library::Localized;
 
 /// The message catalogue, compiled once.
 pub struct Messages {
-    registry: Handlebars<'static>,
+    texts: BTreeMap<String, Localized>,
+    /// Templates compiled on first use: a run needs a few dozen of several hundred.
+    registry: RwLock<Handlebars<'static>>,
 }
 
 impl Messages {
@@ -56,14 +58,23 @@ impl Messages {
         registry.set_strict_mode(true);
         // Messages are plain text; each output format escapes what it embeds.
         registry.register_escape_fn(handlebars::no_escape);
-        for (key, text) in &map {
+        Ok(Messages {
+            texts: map,
+            registry: RwLock::new(registry),
+        })
+    }
+
+    /// Compiles every message (the test suite calls this, so a broken one fails there).
+    pub fn compile_all(&self) -> Result<(), String> {
+        let mut registry = Handlebars::new();
+        for (key, text) in &self.texts {
             for lang in [Language::Sv, Language::En] {
                 registry
                     .register_template_string(&name(key, lang), text.get(lang))
                     .map_err(|e| format!("message `{key}`: {e}"))?;
             }
         }
-        Ok(Messages { registry })
+        Ok(())
     }
 
     /// The message `key` in `lang`, with `args` filled in.
@@ -72,8 +83,31 @@ impl Messages {
     /// If the key is unknown or an argument is missing: both are programming errors, and the
     /// test suite renders every message path.
     pub fn render(&self, key: &str, lang: Language, args: &Value) -> String {
+        let text = self
+            .texts
+            .get(key)
+            .unwrap_or_else(|| panic!("no message `{key}`"))
+            .get(lang);
+        if !text.contains("{{") {
+            return text.to_string();
+        }
+        let template = name(key, lang);
+        let compiled = self
+            .registry
+            .read()
+            .is_ok_and(|r| r.has_template(&template));
+        if !compiled {
+            let mut registry = self.registry.write().unwrap_or_else(|e| e.into_inner());
+            if !registry.has_template(&template) {
+                registry
+                    .register_template_string(&template, text)
+                    .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()));
+            }
+        }
         self.registry
-            .render(&name(key, lang), args)
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .render(&template, args)
             .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()))
     }
 
@@ -82,18 +116,21 @@ impl Messages {
     /// # Panics
     /// If the template is broken or an argument is missing (the test suite renders every path).
     pub fn render_template(&self, template: &str, args: &Value) -> String {
+        if !template.contains("{{") {
+            return template.to_string();
+        }
         self.registry
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
             .render_template(template, args)
             .unwrap_or_else(|e| panic!("template `{template}`: {e}"))
     }
 
     /// A message, or `fallback` when the catalogue has no such key (KPI units are free text).
     pub fn text_or(&self, key: &str, lang: Language, fallback: &str) -> String {
-        let name = name(key, lang);
-        if self.registry.has_template(&name) {
-            self.text(key, lang)
-        } else {
-            fallback.to_string()
+        match self.texts.get(key) {
+            Some(_) => self.text(key, lang),
+            None => fallback.to_string(),
         }
     }
 
@@ -140,6 +177,11 @@ pub fn money(m: &Money, lang: Language) -> String {
 mod tests {
     use super::*;
     use crate::input::Currency;
+
+    #[test]
+    fn every_message_compiles() {
+        Messages::embedded().compile_all().unwrap();
+    }
 
     #[test]
     fn formats_numbers_per_language() {
