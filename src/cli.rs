@@ -111,15 +111,13 @@ pub struct InitArgs {
     pub force: bool,
 }
 
+/// What an assessment reads: the input, and how to read and word it.
 #[derive(Debug, Args)]
-pub struct MatchArgs {
+pub struct AssessArgs {
     /// A procurement description (YAML) or a published notice (OCDS JSON); `-` reads
     /// standard input.
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,
-
-    #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
-    pub format: MatchFormat,
 
     /// Language of the wording; the procurement's `language` when absent.
     #[arg(long, value_enum)]
@@ -136,11 +134,18 @@ pub struct MatchArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub assess: AssessArgs,
+
+    #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
+    pub format: MatchFormat,
+}
+
+#[derive(Debug, Args)]
 pub struct DocumentArgs {
-    /// A procurement description (YAML) or a published notice (OCDS JSON); `-` reads
-    /// standard input.
-    #[arg(value_name = "INPUT")]
-    pub input: PathBuf,
+    #[command(flatten)]
+    pub assess: AssessArgs,
 
     /// Where to write: a directory (one file per format), a file (one format), or `-` for
     /// standard output (one format). Standard output when absent and one format is asked for.
@@ -150,18 +155,6 @@ pub struct DocumentArgs {
     /// Formats to write, comma-separated.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "html")]
     pub format: Vec<DocumentFormat>,
-
-    /// Language of the document; the procurement's `language` when absent.
-    #[arg(long, value_enum)]
-    pub lang: Option<Language>,
-
-    /// The date whose rules apply (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub date: Option<Date>,
-
-    /// The jurisdiction of a published notice (OCDS) whose ocid does not tell it.
-    #[arg(long, value_enum)]
-    pub jurisdiction: Option<Jurisdiction>,
 
     /// Include buyer-only guidance: each clause's rationale, score and reasons.
     #[arg(long)]

@@ -2,7 +2,7 @@
 //! terminal report or as JSON.
 
 use crate::assess::{self, Assessment, assessment_date};
-use crate::cli::{MatchArgs, MatchFormat};
+use crate::cli::{AssessArgs, MatchArgs, MatchFormat};
 use crate::error::{Error, Result};
 use crate::input::{self, Date, Language, LoadOptions};
 use crate::law::Law;
@@ -13,18 +13,12 @@ use crate::render::terminal;
 use super::Outcome;
 
 pub fn run(args: &MatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
-    let loaded = input::load(
-        &args.input,
-        &LoadOptions {
-            jurisdiction: args.jurisdiction,
-            ..LoadOptions::default()
-        },
-    )?;
+    let loaded = load_input(&args.assess)?;
     if args.format == MatchFormat::Json && loaded.len() > 1 {
         return Err(Error::usage_with_help(
             format!(
                 "{} holds {} procurements; --format json takes one",
-                args.input.display(),
+                args.assess.input.display(),
                 loaded.len()
             ),
             "split the file, or use the text format to see them all",
@@ -34,7 +28,13 @@ pub fn run(args: &MatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     let epoch = source_date_epoch()?;
     let mut text = String::new();
     for l in &loaded {
-        let a = assess_one(&l.procurement, &library, args.date, epoch, args.lang);
+        let a = assess_one(
+            &l.procurement,
+            &library,
+            args.assess.date,
+            epoch,
+            args.assess.lang,
+        );
         match args.format {
             MatchFormat::Text => {
                 if !text.is_empty() {
@@ -50,6 +50,17 @@ pub fn run(args: &MatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     }
     out.write_str(&text)?;
     Ok(Outcome::Success)
+}
+
+/// Reads the procurements an assessing command names.
+pub fn load_input(args: &AssessArgs) -> Result<Vec<input::Loaded>> {
+    input::load(
+        &args.input,
+        &LoadOptions {
+            jurisdiction: args.jurisdiction,
+            ..LoadOptions::default()
+        },
+    )
 }
 
 /// Assesses with the date chosen as DESIGN.md orders it, reading the clock only as a last

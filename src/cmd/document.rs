@@ -12,7 +12,7 @@ use crate::output::{Stdout, write_file};
 use crate::render::{html, markdown, pdf};
 
 use super::Outcome;
-use super::assess::{assess_one, source_date_epoch};
+use super::assess::{assess_one, load_input, source_date_epoch};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -37,19 +37,19 @@ pub fn run(
 ) -> Result<Outcome> {
     let mut formats = args.format.clone();
     formats.dedup();
-    let loaded = input::load(
-        &args.input,
-        &LoadOptions {
-            jurisdiction: args.jurisdiction,
-            ..LoadOptions::default()
-        },
-    )?;
+    let loaded = load_input(&args.assess)?;
     let target = Target::resolve(args, &formats, loaded.len())?;
     let library = Library::load(options)?;
     let epoch = source_date_epoch()?;
     let mut names: Vec<String> = Vec::new();
     for l in &loaded {
-        let a = assess_one(&l.procurement, &library, args.date, epoch, args.lang);
+        let a = assess_one(
+            &l.procurement,
+            &library,
+            args.assess.date,
+            epoch,
+            args.assess.lang,
+        );
         let doc = match kind {
             Kind::Annex => compose::annex::annex(&a, &library, args.with_guidance),
             Kind::Checklist => compose::checklist::checklist(&a),
@@ -59,10 +59,10 @@ pub fn run(
             let bytes = render(format, &doc, &a);
             match &target {
                 Target::Stdout => out.write_bytes(&bytes)?,
-                Target::File(path) => write_output(path, &args.input, &bytes, args.force)?,
+                Target::File(path) => write_output(path, &args.assess.input, &bytes, args.force)?,
                 Target::Dir(dir) => {
                     let path = dir.join(format!("{stem}-{}.{}", kind.name(), format.extension()));
-                    write_output(&path, &args.input, &bytes, args.force)?;
+                    write_output(&path, &args.assess.input, &bytes, args.force)?;
                 }
             }
         }
