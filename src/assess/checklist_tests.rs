@@ -2,17 +2,14 @@
 
 use super::*;
 use crate::assess::{duties, recommend};
-use crate::input::{Date, load_source};
+use crate::input::Date;
 use crate::law::Law;
 use crate::library::{Library, LibraryOptions};
 
 const BASE: &str = "title: Städning\njurisdiction: se\ntype: services\ncpv: [\"90910000\"]\nvalue: { amount: 10000000, currency: SEK }\n";
 
 fn items(yaml: &str, lang: Language) -> Vec<CheckItem> {
-    let p = load_source(&Source::from_text("t.yaml", yaml))
-        .unwrap()
-        .remove(0)
-        .procurement;
+    let p = crate::assess::testing::procurement(yaml);
     let cx = Context {
         procurement: &p,
         law: Law::embedded(),

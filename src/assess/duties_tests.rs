@@ -1,7 +1,6 @@
 //! Table-driven duty cases across the four jurisdictions, at the edges of every figure.
 
 use super::*;
-use crate::input::{Source, load_source};
 
 struct Case {
     name: &'static str,
@@ -41,11 +40,7 @@ fn case(
 }
 
 fn run(c: &Case, lang: Language) -> Duty {
-    let source = Source::from_text("t.yaml", c.yaml.as_str());
-    let p = load_source(&source)
-        .unwrap_or_else(|e| panic!("{}: {e}", c.name))
-        .remove(0)
-        .procurement;
+    let p = crate::assess::testing::procurement(&c.yaml);
     let cx = Context {
         procurement: &p,
         law: Law::embedded(),
@@ -549,8 +544,7 @@ fn each_jurisdiction_lists_its_own_duties() {
             Applies::No,
             "",
         );
-        let source = Source::from_text("t.yaml", c.yaml.as_str());
-        let p = load_source(&source).unwrap().remove(0).procurement;
+        let p = crate::assess::testing::procurement(&c.yaml);
         let cx = Context {
             procurement: &p,
             law: Law::embedded(),

@@ -15,6 +15,20 @@ pub use checklist::{CheckItem, CheckStatus, Phase};
 pub use duties::{Applies, Duty};
 pub use recommend::{LotRecommendation, ParamValue, Recommendation, Status};
 
+/// Shared setup for the assessment's unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::input::{Procurement, Source, load_source};
+
+    /// The one procurement a YAML text describes.
+    pub fn procurement(yaml: &str) -> Procurement {
+        load_source(&Source::from_text("t.yaml", yaml))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .remove(0)
+            .procurement
+    }
+}
+
 /// Where the assessment date came from, in the order DESIGN.md gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::assess::duties;
-use crate::input::{Date, Source, load_source};
+use crate::input::Date;
 use crate::law::Law;
 use crate::library::LibraryOptions;
 
@@ -49,10 +49,7 @@ fn library(clauses: &[(&str, &str, &str)]) -> (Library, tempfile::TempDir) {
 }
 
 fn recommendations(yaml: &str, library: &Library, lang: Language) -> Vec<Recommendation> {
-    let p = load_source(&Source::from_text("t.yaml", yaml))
-        .unwrap()
-        .remove(0)
-        .procurement;
+    let p = crate::assess::testing::procurement(yaml);
     let cx = Context {
         procurement: &p,
         law: Law::embedded(),

@@ -24,17 +24,10 @@ pub fn run(args: &MatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
             "split the file, or use the text format to see them all",
         ));
     }
-    let library = Library::load(options)?;
-    let epoch = source_date_epoch()?;
+    let assessor = Assessor::new(&args.assess, options)?;
     let mut text = String::new();
     for l in &loaded {
-        let a = assess_one(
-            &l.procurement,
-            &library,
-            args.assess.date,
-            epoch,
-            args.assess.lang,
-        );
+        let a = assessor.assess(&l.procurement);
         match args.format {
             MatchFormat::Text => {
                 if !text.is_empty() {
@@ -63,22 +56,36 @@ pub fn load_input(args: &AssessArgs) -> Result<Vec<input::Loaded>> {
     )
 }
 
-/// Assesses with the date chosen as DESIGN.md orders it, reading the clock only as a last
-/// resort.
-pub fn assess_one(
-    procurement: &input::Procurement,
-    library: &Library,
+/// What every assessing command sets up once: the library, and the date and language asked
+/// for, with `SOURCE_DATE_EPOCH` read from the environment.
+pub struct Assessor {
+    pub library: Library,
     date: Option<Date>,
     epoch: Option<Date>,
     lang: Option<Language>,
-) -> Assessment {
-    let when = assessment_date(date, procurement.date, epoch, Date::today());
-    let lang = lang.unwrap_or_else(|| procurement.language());
-    assess::assess(procurement, library, Law::embedded(), when, lang)
+}
+
+impl Assessor {
+    pub fn new(args: &AssessArgs, options: &LibraryOptions) -> Result<Self> {
+        Ok(Assessor {
+            library: Library::load(options)?,
+            date: args.date,
+            epoch: source_date_epoch()?,
+            lang: args.lang,
+        })
+    }
+
+    /// Assesses with the date chosen as DESIGN.md orders it, reading the clock only as a last
+    /// resort.
+    pub fn assess(&self, procurement: &input::Procurement) -> Assessment {
+        let when = assessment_date(self.date, procurement.date, self.epoch, Date::today());
+        let lang = self.lang.unwrap_or_else(|| procurement.language());
+        assess::assess(procurement, &self.library, Law::embedded(), when, lang)
+    }
 }
 
 /// `SOURCE_DATE_EPOCH` as a date, if set.
-pub fn source_date_epoch() -> Result<Option<Date>> {
+fn source_date_epoch() -> Result<Option<Date>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
         Ok(text) => match text.trim().parse::<i64>() {

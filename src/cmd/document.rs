@@ -3,16 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{DocumentArgs, DocumentFormat};
+use crate::cli::{AssessArgs, DocumentArgs, DocumentFormat};
 use crate::compose::{self, Document};
 use crate::error::{Error, Result};
-use crate::input::{self, LoadOptions};
-use crate::library::{Library, LibraryOptions};
+use crate::library::LibraryOptions;
 use crate::output::{Stdout, write_file};
 use crate::render::{html, markdown, pdf};
 
 use super::Outcome;
-use super::assess::{assess_one, load_input, source_date_epoch};
+use super::assess::{Assessor, load_input};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -39,19 +38,12 @@ pub fn run(
     formats.dedup();
     let loaded = load_input(&args.assess)?;
     let target = Target::resolve(args, &formats, loaded.len())?;
-    let library = Library::load(options)?;
-    let epoch = source_date_epoch()?;
+    let assessor = Assessor::new(&args.assess, options)?;
     let mut names: Vec<String> = Vec::new();
     for l in &loaded {
-        let a = assess_one(
-            &l.procurement,
-            &library,
-            args.assess.date,
-            epoch,
-            args.assess.lang,
-        );
+        let a = assessor.assess(&l.procurement);
         let doc = match kind {
-            Kind::Annex => compose::annex::annex(&a, &library, args.with_guidance),
+            Kind::Annex => compose::annex::annex(&a, &assessor.library, args.with_guidance),
             Kind::Checklist => compose::checklist::checklist(&a),
         };
         let stem = unique(&mut names, &file_stem(&l.procurement));
@@ -73,13 +65,19 @@ pub fn run(
 /// The annex of the first procurement in a file, as HTML and PDF, on the file's own date (for
 /// benchmarks and embedding).
 pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
-    let loaded = input::load(path, &LoadOptions::default())?;
+    let args = AssessArgs {
+        input: path.to_path_buf(),
+        lang: None,
+        date: None,
+        jurisdiction: None,
+    };
+    let loaded = load_input(&args)?;
     let first = loaded
         .first()
         .ok_or_else(|| Error::usage("the input holds no procurement"))?;
-    let library = Library::load(&LibraryOptions::default())?;
-    let a = assess_one(&first.procurement, &library, None, None, None);
-    let doc = compose::annex::annex(&a, &library, false);
+    let assessor = Assessor::new(&args, &LibraryOptions::default())?;
+    let a = assessor.assess(&first.procurement);
+    let doc = compose::annex::annex(&a, &assessor.library, false);
     Ok((
         render(DocumentFormat::Html, &doc, &a),
         render(DocumentFormat::Pdf, &doc, &a),

@@ -307,11 +307,8 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                         color: LINE,
                     });
                 }
-                // A heading stays with its own lines and the first two lines after it.
-                let n = lines.len();
-                for (i, s) in lines.iter_mut().enumerate() {
-                    s.keep_next = n - i + 1;
-                }
+                // A heading stays with its own lines and the first lines after it.
+                keep_with_next(&mut lines);
                 strips.extend(lines);
             }
             Block::Paragraph { text } => {
@@ -467,10 +464,7 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                 ];
                 let mut lines =
                     text_strips(fonts, &head, &BODY, 10.0, CONTENT_WIDTH - 12.0, 8.0, INK);
-                let n = lines.len();
-                for (i, s) in lines.iter_mut().enumerate() {
-                    s.keep_next = n - i + 1;
-                }
+                keep_with_next(&mut lines);
                 lines.extend(text_strips(
                     fonts,
                     &[Run {
@@ -534,6 +528,15 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
         }
     }
     paginate(strips, &headers, &marks, fonts, footer)
+}
+
+/// Keeps a group of lines (a heading, a checklist item's title) together and with the line
+/// that follows it.
+fn keep_with_next(lines: &mut [Strip]) {
+    let n = lines.len();
+    for (i, s) in lines.iter_mut().enumerate() {
+        s.keep_next = n - i + 1;
+    }
 }
 
 /// Column widths in proportion to each column's longest content, within bounds.
