@@ -15,6 +15,7 @@ pub mod library;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod scan;
 pub mod templates;
 pub mod text;
 

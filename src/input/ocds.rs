@@ -90,7 +90,7 @@ fn not_ocds(source: &Source) -> Diagnostic {
 
 /// The releases to read: a release itself, a record's compiled release (or its newest
 /// release), or every one in a package.
-fn releases(json: &Value) -> Option<Vec<&Value>> {
+pub fn releases(json: &Value) -> Option<Vec<&Value>> {
     let object = json.as_object()?;
     if let Some(list) = object.get("releases").and_then(Value::as_array) {
         if object.contains_key("ocid") {

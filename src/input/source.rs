@@ -33,20 +33,7 @@ impl Source {
 
     /// Reads a file, or stdin when `path` is `-`, refusing inputs over `limit` bytes.
     pub fn read(path: &Path, limit: u64) -> Result<Self> {
-        let name = path.display().to_string();
-        let bytes = if name == "-" {
-            read_limited(std::io::stdin().lock(), &name, limit)?
-        } else {
-            let file = std::fs::File::open(path).map_err(|source| Error::Read {
-                path: path.to_path_buf(),
-                source,
-            })?;
-            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-            if size > limit {
-                return Err(too_large(&name, limit).into());
-            }
-            read_limited(file, &name, limit)?
-        };
+        let (name, bytes) = read_bytes(path, limit)?;
         let text = decode(&name, bytes)?;
         Ok(Source {
             path: (name != "-").then(|| path.to_path_buf()),
@@ -54,6 +41,26 @@ impl Source {
             text,
         })
     }
+}
+
+/// Reads a file, or stdin when `path` is `-`, as bytes, refusing inputs over `limit` bytes.
+/// Returns the name to report it under and its bytes.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<(String, Vec<u8>)> {
+    let name = path.display().to_string();
+    let bytes = if name == "-" {
+        read_limited(std::io::stdin().lock(), &name, limit)?
+    } else {
+        let file = std::fs::File::open(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > limit {
+            return Err(too_large(&name, limit).into());
+        }
+        read_limited(file, &name, limit)?
+    };
+    Ok((name, bytes))
 }
 
 fn read_limited(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
@@ -80,7 +87,7 @@ fn too_large(name: &str, limit: u64) -> Diagnostic {
         ),
     )
     .help(
-        "a procurement description or clause is a few kilobytes; check that this is the right file",
+        "procurement descriptions, clauses and tender documents are far smaller; check that this is the right file",
     )
 }
 

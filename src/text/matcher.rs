@@ -128,6 +128,13 @@ impl Detector {
                 }
             }
         }
+        Verdict::from_hits(hits)
+    }
+}
+
+impl Verdict {
+    /// The verdict the hits give (any `declined` hit wins), with the hits in text order.
+    pub fn from_hits(mut hits: Vec<Hit>) -> Self {
         let presence = if hits.iter().any(|h| h.kind == HitKind::Declined) {
             Presence::Declined
         } else if hits.is_empty() {
@@ -162,6 +169,10 @@ impl SourceText {
         }
     }
 
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
     pub fn normalized(&self) -> &str {
         self.normalized.as_str()
     }
@@ -180,7 +191,8 @@ impl SourceText {
         (line, column)
     }
 
-    fn hit(&self, kind: HitKind, pattern: usize, normalized: Range<usize>) -> Hit {
+    /// A hit for a match at `normalized` (a byte range of the normalised text).
+    pub fn hit(&self, kind: HitKind, pattern: usize, normalized: Range<usize>) -> Hit {
         let span = self.normalized.original_range(normalized);
         let (line, column) = self.line_column(span.start);
         let excerpt = self.original[span.clone()]

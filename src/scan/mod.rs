@@ -1,0 +1,8 @@
+//! The checker: which social clauses a tender document carries, declines or lacks, and the
+//! barriers it raises for small suppliers and work-integrating social enterprises.
+
+pub mod extract;
+pub mod scanner;
+
+pub use extract::{ExtractOptions, Extracted, Format, Place, extract};
+pub use scanner::{ClauseVerdict, Scanner};
