@@ -56,6 +56,9 @@ pub enum Command {
     Checklist(DocumentArgs),
     /// Legal duties, clause recommendations and the WISE checklist for a procurement, with reasons.
     Match(MatchArgs),
+    /// Check tender documents or notices: which social clauses they carry, decline or lack,
+    /// and the barriers they raise for small suppliers and WISEs.
+    Check(CheckArgs),
     /// Check that procurement descriptions load, and say what they hold.
     Validate(ValidateArgs),
     /// Print the JSON Schema of an input format, for editors.
@@ -188,6 +191,57 @@ impl DocumentFormat {
 pub enum MatchFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Tender documents (.txt, .md, .html, .docx, .pdf) or published notices (OCDS .json);
+    /// `-` reads standard input.
+    #[arg(required = true, value_name = "DOC")]
+    pub documents: Vec<PathBuf>,
+
+    /// The procurement the documents are for (YAML or OCDS): adds the gaps between the
+    /// clauses it should carry and what the documents carry, and judges turnover and tender
+    /// period by its value and dates.
+    #[arg(long, value_name = "INPUT")]
+    pub procurement: Option<PathBuf>,
+
+    /// Look only for this jurisdiction's clauses; otherwise a notice's ocid or the
+    /// procurement tells it, or every clause is looked for.
+    #[arg(long, value_enum)]
+    pub jurisdiction: Option<Jurisdiction>,
+
+    /// Language of the report; Swedish for Swedish procurements, else English, when absent.
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+
+    /// The date whose rules apply to the procurement (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// Exit with 1 when the check finds any of these, comma-separated: `missing` (with
+    /// --procurement a recommended clause is absent, without it no social clause at all),
+    /// `declined`, `barrier`.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub fail_on: Vec<FailOn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Missing,
+    Declined,
+    Barrier,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

@@ -136,6 +136,27 @@ impl Error {
         }
     }
 
+    /// One error for several: the one itself, or every problem listed together.
+    pub fn many(mut errors: Vec<Error>) -> Self {
+        if errors.len() == 1 {
+            return errors.remove(0);
+        }
+        Error::Inputs(
+            errors
+                .into_iter()
+                .flat_map(|e| match e {
+                    Error::Input(d) => vec![*d],
+                    Error::Inputs(ds) => ds,
+                    Error::Read { path, source } => vec![Diagnostic::new(
+                        path.display().to_string(),
+                        format!("cannot read it: {source}"),
+                    )],
+                    other => vec![Diagnostic::new("socialclause", other.to_string())],
+                })
+                .collect(),
+        )
+    }
+
     /// 2 for every error: the run could not start, or its input is bad. (Exit code 1 is kept
     /// for findings and partial failures, which are results, not errors.)
     pub fn exit_code(&self) -> u8 {

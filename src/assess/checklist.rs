@@ -68,13 +68,13 @@ struct ChecklistData {
 /// This library's default figures (not legal ones), editable in the data file.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct Settings {
-    tender_period_days_pass: u32,
-    tender_period_days_warn: u32,
-    years_trading_warn: u32,
-    years_trading_fail: u32,
-    turnover_multiple: f64,
-    payment_days: u32,
+pub struct Settings {
+    pub tender_period_days_pass: u32,
+    pub tender_period_days_warn: u32,
+    pub years_trading_warn: u32,
+    pub years_trading_fail: u32,
+    pub turnover_multiple: f64,
+    pub payment_days: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -99,6 +99,11 @@ fn data() -> &'static ChecklistData {
         );
         yaml::parse_one(&source).unwrap_or_else(|e| panic!("the embedded checklist is broken: {e}"))
     })
+}
+
+/// The library's default figures (tender period, turnover multiple …), shared with the checker.
+pub fn settings() -> Settings {
+    data().settings
 }
 
 /// Every item of the checklist, in the data file's order.

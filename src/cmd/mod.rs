@@ -2,6 +2,7 @@
 //! result; none prints errors or exits (that is `main`'s job).
 
 pub(crate) mod assess;
+mod check;
 mod clauses;
 mod document;
 
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             document::run(document::Kind::Checklist, &args, &options, &mut out)
         }
         Command::Match(args) => assess::run(&args, &options, &mut out),
+        Command::Check(args) => check::run(&args, &options, &mut out),
         Command::Validate(args) => validate::run(&args, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),
     }

@@ -2,6 +2,7 @@
 //! reads. Wording comes from the templates' string files and the clause library.
 
 pub mod annex;
+pub mod check;
 pub mod checklist;
 pub mod document;
 

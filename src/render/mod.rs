@@ -1,5 +1,6 @@
 //! Renderers: each reads an assessment (and, later, the document model) and writes one format.
 
+pub mod check_text;
 pub mod html;
 pub mod markdown;
 pub mod pdf;

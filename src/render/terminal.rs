@@ -190,7 +190,7 @@ fn labelled(status: &str, text: &str) -> String {
 
 /// Wraps `text` at word boundaries to the report width, indenting every line by `indent`.
 /// Non-breaking spaces hold amounts together.
-fn wrap(text: &str, indent: usize) -> String {
+pub(crate) fn wrap(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     let mut lines = Vec::new();
     let mut line = String::new();

@@ -279,7 +279,7 @@ impl Extracted {
                         let path = paths.get(index).cloned().unwrap_or_default();
                         Place {
                             json_path: Some(path.clone()),
-                            ..Place::at(line, column, format!("{name}, {path}, line {line}"))
+                            ..Place::at(line, column, format!("{name}, {path}:{line}:{column}"))
                         }
                     }
                 }

@@ -1,0 +1,110 @@
+//! A check report as a document (for Markdown and HTML): per document a summary, a table of
+//! clauses with status and evidence, and the barriers; then the gaps against the procurement.
+
+use serde_json::json;
+
+use super::document::{Block, Document, Inline, text};
+use crate::input::yaml::name_of;
+use crate::messages::Messages;
+use crate::render::check_text::{document_heading, quoted, summary};
+use crate::scan::Report;
+use crate::text::Presence;
+
+pub fn document(r: &Report) -> Document {
+    let m = Messages::embedded();
+    let lang = r.language;
+    let word = |key: &str| m.text(key, lang);
+    let title = word("check.title");
+    let mut blocks = vec![Block::heading(1, "check", title.clone())];
+    for (i, d) in r.documents.iter().enumerate() {
+        let id = format!("document-{}", i + 1);
+        blocks.push(Block::heading(2, id.clone(), d.path.clone()));
+        blocks.push(Block::paragraph(document_heading(d, r)));
+        blocks.push(Block::paragraph(summary(d, r)));
+        let mut rows = Vec::new();
+        for status in [Presence::Present, Presence::Declined, Presence::Absent] {
+            for c in d.clauses.iter().filter(|c| c.status == status) {
+                let evidence = if c.evidence.is_empty() {
+                    "–".to_string()
+                } else {
+                    c.evidence
+                        .iter()
+                        .map(|e| quoted(&e.place.location, &e.excerpt, lang))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                rows.push(vec![
+                    vec![
+                        Inline::Strong(c.title.clone()),
+                        Inline::Text(format!(" ({})", c.clause)),
+                    ],
+                    text(word(&format!("check.status.{status}"))),
+                    text(evidence),
+                ]);
+            }
+        }
+        blocks.push(Block::Table {
+            caption: Some(word("check.clause-table")),
+            header: vec![
+                word("check.column.clause"),
+                word("check.column.status"),
+                word("check.column.evidence"),
+            ],
+            rows,
+        });
+        blocks.push(Block::heading(
+            3,
+            format!("{id}-barriers"),
+            word("check.findings"),
+        ));
+        if d.findings.is_empty() {
+            blocks.push(Block::paragraph(word("check.no-findings")));
+        } else {
+            let items = d
+                .findings
+                .iter()
+                .map(|f| {
+                    let severity = word(&format!("check.severity.{}", name_of(&f.severity)));
+                    vec![
+                        Inline::Strong(f.title.clone()),
+                        Inline::Text(format!(
+                            " ({severity}; {}) {} {}",
+                            f.id, f.message, f.location
+                        )),
+                    ]
+                })
+                .collect();
+            blocks.push(Block::List {
+                ordered: false,
+                items,
+            });
+        }
+    }
+    if let Some(p) = &r.procurement {
+        blocks.push(Block::heading(
+            2,
+            "gaps",
+            m.render("check.gaps", lang, &json!({ "title": p.title })),
+        ));
+        if r.gaps.is_empty() {
+            blocks.push(Block::paragraph(word("check.no-gaps")));
+        } else {
+            blocks.push(Block::List {
+                ordered: false,
+                items: r.gaps.iter().map(|g| text(g.message.clone())).collect(),
+            });
+        }
+    }
+    blocks.push(Block::note(m.render(
+        "check.disclaimer",
+        lang,
+        &json!({ "version": r.library_version }),
+    )));
+    Document {
+        language: lang,
+        title,
+        author: None,
+        subject: word("check.subject"),
+        blocks,
+    }
+}

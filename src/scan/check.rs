@@ -1,0 +1,499 @@
+//! One check: every document scanned for the library's clauses and for barriers, and, with a
+//! procurement, the gaps between what it should carry and what the documents carry.
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::barriers::{self, Severity, TextHit};
+use super::extract::{Extracted, Format, Place};
+use super::scanner::Scanner;
+use crate::assess::duties::Applies;
+use crate::assess::recommend::{Status, usable_in};
+use crate::assess::{Assessment, checklist};
+use crate::input::{Jurisdiction, JurisdictionFrom, Language, Money, Procurement};
+use crate::library::Category;
+use crate::messages::{Messages, money, number};
+use crate::text::{Hit, HitKind, Presence};
+
+/// An excerpt is cut to this many characters.
+const MAX_EXCERPT: usize = 200;
+
+/// Duties a tender answers with a clause: the duty, and whether declining it with reasons
+/// answers it too (s.25 of the Procurement Reform (Scotland) Act 2014 asks for community
+/// benefit requirements *or* a statement of why there are none).
+const ANSWERED_BY_CLAUSES: &[(&str, bool)] = &[
+    ("scotland-community-benefits", true),
+    ("se-labour-law-conditions", false),
+    ("england-social-value", false),
+];
+
+/// The whole result of `check`, in the shape `--format json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub language: Language,
+    pub library_version: String,
+    pub documents: Vec<DocumentReport>,
+    /// Present only with `--procurement`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procurement: Option<ProcurementSummary>,
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcurementSummary {
+    pub title: String,
+    pub jurisdiction: Jurisdiction,
+    pub recommended: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    pub path: String,
+    pub format: Format,
+    /// The jurisdiction whose clauses were looked for; none means every clause.
+    pub jurisdiction: Option<Jurisdiction>,
+    /// Why that jurisdiction, in words.
+    pub jurisdiction_from: String,
+    pub clauses: Vec<ClauseResult>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseResult {
+    pub clause: String,
+    pub title: String,
+    pub category: Category,
+    pub status: Presence,
+    pub evidence: Vec<Evidence>,
+}
+
+/// Where a match is, and what it says.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    #[serde(flatten)]
+    pub place: Place,
+    pub excerpt: String,
+    /// Whether the match says the clause is there or that it is declined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<HitKind>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub message: String,
+    /// The first place it was found, or what it was decided from.
+    pub location: String,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GapKind {
+    Clause,
+    Duty,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub kind: GapKind,
+    pub id: String,
+    pub title: String,
+    /// For a clause: its best status across the documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Presence>,
+    pub message: String,
+}
+
+/// What a check is run with.
+pub struct CheckContext<'a> {
+    pub scanner: &'a Scanner<'a>,
+    pub language: Language,
+    /// Given with `--jurisdiction`.
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The assessed procurement, given with `--procurement`.
+    pub assessment: Option<&'a Assessment>,
+}
+
+impl CheckContext<'_> {
+    fn say(&self, key: &str, args: serde_json::Value) -> String {
+        Messages::embedded().render(key, self.language, &args)
+    }
+
+    /// The procurement whose facts (value, tender period) a document is judged by: the one
+    /// given, else the notice's own.
+    fn facts<'p>(&'p self, doc: &'p Extracted) -> Option<&'p Procurement> {
+        self.assessment
+            .map(|a| &a.procurement)
+            .or(doc.notices.first())
+    }
+}
+
+/// Checks every document, then the gaps across them.
+pub fn check(cx: &CheckContext, documents: &[Extracted]) -> Report {
+    let documents: Vec<DocumentReport> = documents.iter().map(|d| document(cx, d)).collect();
+    let gaps = cx
+        .assessment
+        .map(|a| gaps(cx, a, &documents))
+        .unwrap_or_default();
+    Report {
+        language: cx.language,
+        library_version: env!("CARGO_PKG_VERSION").to_string(),
+        procurement: cx.assessment.map(|a| ProcurementSummary {
+            title: a.procurement.title.to_string(),
+            jurisdiction: a.procurement.jurisdiction,
+            recommended: recommended(a).map(|r| r.clause.clone()).collect(),
+        }),
+        documents,
+        gaps,
+    }
+}
+
+fn recommended(a: &Assessment) -> impl Iterator<Item = &crate::assess::recommend::Recommendation> {
+    a.recommendations
+        .iter()
+        .filter(|r| r.status == Status::Recommended)
+}
+
+fn document(cx: &CheckContext, doc: &Extracted) -> DocumentReport {
+    let m = Messages::embedded();
+    let notice = doc.notices.first();
+    let (jurisdiction, jurisdiction_from) = if let Some(j) = cx.jurisdiction {
+        (Some(j), m.text("jurisdiction.from.option", cx.language))
+    } else if let Some(p) = notice {
+        let from = match p.notice.as_ref().map(|n| (&n.jurisdiction_from, n)) {
+            Some((JurisdictionFrom::OcidPrefix { prefix }, n)) => cx.say(
+                "jurisdiction.from.ocid",
+                json!({ "prefix": prefix, "publisher": n.publisher.clone().unwrap_or_default() }),
+            ),
+            _ => m.text("jurisdiction.from.option", cx.language),
+        };
+        (Some(p.jurisdiction), from)
+    } else if let Some(a) = cx.assessment {
+        (
+            Some(a.procurement.jurisdiction),
+            m.text("jurisdiction.from.file", cx.language),
+        )
+    } else {
+        (None, m.text("check.jurisdiction.all", cx.language))
+    };
+
+    let clauses: Vec<ClauseResult> = cx
+        .scanner
+        .scan(&doc.text)
+        .into_iter()
+        .filter(|v| jurisdiction.is_none_or(|j| usable_in(&v.clause.jurisdictions, j)))
+        .map(|v| ClauseResult {
+            clause: v.clause.id.clone(),
+            title: v.clause.title(cx.language).to_string(),
+            category: v.clause.category,
+            status: v.verdict.presence,
+            evidence: distinct(&v.verdict.hits)
+                .map(|h| evidence(doc, h, Some(h.kind)))
+                .collect(),
+        })
+        .collect();
+    let findings = findings(cx, doc, &clauses);
+    DocumentReport {
+        path: doc.name.clone(),
+        format: doc.format,
+        jurisdiction,
+        jurisdiction_from,
+        clauses,
+        findings,
+    }
+}
+
+/// The hits in text order, without those overlapping one already kept (two patterns of a
+/// clause often match the same words).
+fn distinct(hits: &[Hit]) -> impl Iterator<Item = &Hit> {
+    let mut end = 0;
+    hits.iter().filter(move |h| {
+        let keep = h.span.start >= end || end == 0;
+        if keep {
+            end = h.span.end.max(end);
+        }
+        keep
+    })
+}
+
+fn evidence(doc: &Extracted, hit: &Hit, kind: Option<HitKind>) -> Evidence {
+    let excerpt = if hit.excerpt.chars().count() > MAX_EXCERPT {
+        let cut: String = hit.excerpt.chars().take(MAX_EXCERPT).collect();
+        format!("{cut}…")
+    } else {
+        hit.excerpt.clone()
+    };
+    Evidence {
+        place: doc.place(hit.span.start),
+        excerpt,
+        kind,
+    }
+}
+
+fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec<Finding> {
+    let hits = barriers::scan(doc.text.normalized());
+    let facts = cx.facts(doc);
+    let notice = doc.notices.first();
+    let fact_location = |field: &str| format!("{}: {field}", doc.name);
+    let mut out = Vec::new();
+    for (barrier, hits) in barriers::barriers().iter().zip(&hits) {
+        let evidence: Vec<Evidence> = hits
+            .iter()
+            .map(|h| {
+                evidence(
+                    doc,
+                    &doc.text.hit(HitKind::Present, 0, h.range.clone()),
+                    None,
+                )
+            })
+            .collect();
+        let from_text = evidence.first().map(|e| e.place.location.clone());
+        let id = barrier.id.as_str();
+        let decided: Option<(Severity, String, String)> = match id {
+            "price-only-award" => {
+                let from_facts = notice
+                    .and_then(|p| p.award.as_ref())
+                    .is_some_and(|a| a.price >= 100.0);
+                from_text
+                    .or_else(|| from_facts.then(|| fact_location("award criteria")))
+                    .map(|at| {
+                        (
+                            barrier.severity,
+                            cx.say("barrier.price-only-award.text", json!({})),
+                            at,
+                        )
+                    })
+            }
+            "turnover-demand" => from_text
+                .map(|at| turnover(cx, barrier.severity, hits, facts, at))
+                .or_else(|| {
+                    let demand = notice?.qualification.as_ref()?.min_turnover?;
+                    let at = fact_location("selection criteria");
+                    Some(turnover_sum(
+                        cx,
+                        barrier.severity,
+                        demand.amount,
+                        Some(demand.currency),
+                        facts,
+                        at,
+                    ))
+                }),
+            "short-tender-period" => facts.and_then(|p| p.tender_period_days).and_then(|days| {
+                let s = checklist::settings();
+                let severity = if days < s.tender_period_days_warn {
+                    Severity::High
+                } else if days < s.tender_period_days_pass {
+                    Severity::Medium
+                } else {
+                    return None;
+                };
+                let message = cx.say(
+                    "barrier.short-tender-period.text",
+                    json!({ "days": days, "pass": s.tender_period_days_pass }),
+                );
+                let source = if cx.assessment.is_some() {
+                    m_text(cx, "check.from-procurement")
+                } else {
+                    fact_location("tender period")
+                };
+                Some((severity, message, source))
+            }),
+            "no-lots" => {
+                let single = notice
+                    .and_then(|p| p.lots.as_deref())
+                    .is_some_and(<[_]>::is_empty);
+                from_text
+                    .or_else(|| single.then(|| fact_location("lots")))
+                    .map(|at| {
+                        (
+                            barrier.severity,
+                            cx.say("barrier.no-lots.text", json!({})),
+                            at,
+                        )
+                    })
+            }
+            "insurance-demand" => from_text.map(|at| {
+                let amount = hits.iter().find_map(|h| h.amount);
+                let sum = amount.map(|a| written_sum(a.value, a.currency, cx.language));
+                (
+                    barrier.severity,
+                    cx.say("barrier.insurance-demand.text", json!({ "amount": sum })),
+                    at,
+                )
+            }),
+            "years-trading-demand" => from_text.map(|at| {
+                (
+                    barrier.severity,
+                    cx.say("barrier.years-trading-demand.text", json!({})),
+                    at,
+                )
+            }),
+            "no-social-criteria" => {
+                (!clauses.iter().any(|c| c.status == Presence::Present)).then(|| {
+                    (
+                        barrier.severity,
+                        cx.say(
+                            "barrier.no-social-criteria.text",
+                            json!({ "count": clauses.len() }),
+                        ),
+                        doc.name.clone(),
+                    )
+                })
+            }
+            _ => from_text.map(|at| (barrier.severity, String::new(), at)),
+        };
+        if let Some((severity, message, location)) = decided {
+            out.push(Finding {
+                id: barrier.id.clone(),
+                severity,
+                title: m_text(cx, &format!("barrier.{id}.title")),
+                message,
+                location,
+                evidence,
+            });
+        }
+    }
+    out
+}
+
+fn m_text(cx: &CheckContext, key: &str) -> String {
+    Messages::embedded().text(key, cx.language)
+}
+
+fn turnover(
+    cx: &CheckContext,
+    severity: Severity,
+    hits: &[TextHit],
+    facts: Option<&Procurement>,
+    at: String,
+) -> (Severity, String, String) {
+    match hits.iter().find_map(|h| h.amount) {
+        Some(a) => turnover_sum(cx, severity, a.value, a.currency, facts, at),
+        None => (
+            severity,
+            cx.say("barrier.turnover-demand.text", json!({ "amount": null })),
+            at,
+        ),
+    }
+}
+
+/// A turnover demand of `demand`, compared with the contract value where both are known in
+/// the same currency.
+fn turnover_sum(
+    cx: &CheckContext,
+    severity: Severity,
+    demand: f64,
+    currency: Option<crate::input::Currency>,
+    facts: Option<&Procurement>,
+    at: String,
+) -> (Severity, String, String) {
+    let lang = cx.language;
+    let written = written_sum(demand, currency, lang);
+    let mut message = cx.say("barrier.turnover-demand.text", json!({ "amount": written }));
+    let value = facts.and_then(|p| p.value);
+    let mut severity = severity;
+    if let Some(value) = value.filter(|v| Some(v.currency) == currency && v.amount > 0.0) {
+        let multiple = checklist::settings().turnover_multiple;
+        let ratio = demand / value.amount;
+        let key = if ratio > multiple {
+            severity = Severity::High;
+            "barrier.turnover-demand.over"
+        } else {
+            "barrier.turnover-demand.within"
+        };
+        message.push(' ');
+        message.push_str(&cx.say(
+            key,
+            json!({
+                "demand": written,
+                "value": money(&value, lang),
+                "ratio": crate::messages::decimal((ratio * 10.0).round() / 10.0, lang),
+                "multiple": number(multiple, lang),
+            }),
+        ));
+    }
+    (severity, message, at)
+}
+
+fn written_sum(value: f64, currency: Option<crate::input::Currency>, lang: Language) -> String {
+    match currency {
+        Some(currency) => money(
+            &Money {
+                amount: value,
+                currency,
+                vat: Default::default(),
+            },
+            lang,
+        ),
+        None => number(value, lang),
+    }
+}
+
+fn gaps(cx: &CheckContext, a: &Assessment, documents: &[DocumentReport]) -> Vec<Gap> {
+    let best = |clause: &str| -> Presence {
+        let statuses = documents
+            .iter()
+            .flat_map(|d| d.clauses.iter())
+            .filter(|c| c.clause == clause)
+            .map(|c| c.status);
+        let mut best = Presence::Absent;
+        for s in statuses {
+            best = match (best, s) {
+                (_, Presence::Present) | (Presence::Present, _) => Presence::Present,
+                (_, Presence::Declined) | (Presence::Declined, _) => Presence::Declined,
+                _ => Presence::Absent,
+            };
+        }
+        best
+    };
+    let mut out = Vec::new();
+    for r in recommended(a) {
+        let status = best(&r.clause);
+        if status != Presence::Present {
+            out.push(Gap {
+                kind: GapKind::Clause,
+                id: r.clause.clone(),
+                title: r.title.clone(),
+                status: Some(status),
+                message: cx.say(
+                    &format!("gap.clause.{status}"),
+                    json!({ "title": r.title, "clause": r.clause }),
+                ),
+            });
+        }
+    }
+    for duty in a.duties.iter().filter(|d| d.applies == Applies::Yes) {
+        let Some(&(_, declining_answers)) =
+            ANSWERED_BY_CLAUSES.iter().find(|(id, _)| *id == duty.id)
+        else {
+            continue;
+        };
+        let answered = documents.iter().flat_map(|d| d.clauses.iter()).any(|c| {
+            let answers = cx
+                .scanner
+                .clauses()
+                .iter()
+                .find(|x| x.id == c.clause)
+                .is_some_and(|x| x.signals.duties.iter().any(|d| d == duty.id));
+            answers
+                && (c.status == Presence::Present
+                    || (declining_answers && c.status == Presence::Declined))
+        });
+        if !answered {
+            out.push(Gap {
+                kind: GapKind::Duty,
+                id: duty.id.to_string(),
+                title: duty.title.clone(),
+                status: None,
+                message: cx.say(
+                    &format!("gap.duty.{}", duty.id),
+                    json!({ "title": duty.title, "cite": duty.cite }),
+                ),
+            });
+        }
+    }
+    out
+}
