@@ -2,6 +2,9 @@
 
 mod util;
 
+#[path = "cases/check.rs"]
+mod check;
+
 use util::{Env, repo};
 
 const GOOD: &str = "\

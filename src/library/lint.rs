@@ -14,7 +14,7 @@ use super::clause::{CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause};
 use super::{Entry, Library};
 use crate::error::Diagnostic;
 use crate::input::yaml::{self, Step};
-use crate::text::{Detector, HitKind, Presence, SourceText};
+use crate::text::{Detector, HitKind, Presence, SourceText, boundary_beside_non_ascii};
 
 /// Every problem in the library, file by file.
 pub fn lint(library: &Library) -> Vec<Diagnostic> {
@@ -225,6 +225,21 @@ fn check_detection(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
             vec![Key("detect"), Key("present")],
             "no `present` pattern is given".into(),
         );
+    }
+    for (list, patterns) in [
+        ("present", &c.detect.present),
+        ("declined", &c.detect.declined),
+    ] {
+        for (i, p) in patterns.iter().enumerate() {
+            if boundary_beside_non_ascii(p) {
+                push(
+                    vec![Key("detect"), Key(list), Index(i)],
+                    format!(
+                        "`detect.{list}[{i}]` puts `\\b` beside a letter outside ASCII, where it never matches (the matcher's `\\b` is an ASCII word boundary); drop the `\\b` there"
+                    ),
+                );
+            }
+        }
     }
     let detector = match Detector::new(&c.detect.present, &c.detect.declined) {
         Ok(d) => d,

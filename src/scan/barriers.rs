@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::amount::{self, Amount};
 use crate::input::{Source, yaml};
-use crate::text::compile_pattern;
+use crate::text::{compile_pattern, prepare_pattern};
 
 /// How much a barrier shuts out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -77,7 +77,7 @@ fn compiled() -> &'static Compiled {
         let mut patterns = Vec::new();
         for (i, b) in data.barriers.iter().enumerate() {
             for p in &b.patterns {
-                sources.push(p.as_str());
+                sources.push(prepare_pattern(p));
                 patterns.push((i, compile(p)));
             }
         }
@@ -180,7 +180,7 @@ fn sentence(text: &str, range: Range<usize>) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalize;
+    use crate::text::{boundary_beside_non_ascii, normalize};
 
     #[test]
     fn every_example_is_found_or_not_as_declared() {
@@ -190,6 +190,9 @@ mod tests {
                 continue;
             }
             assert!(b.examples.found.len() >= 3, "{}: too few examples", b.id);
+            for p in b.patterns.iter().chain(&b.except) {
+                assert!(!boundary_beside_non_ascii(p), "{}: {p}", b.id);
+            }
             assert!(
                 b.examples.not_found.len() >= 2,
                 "{}: too few examples",

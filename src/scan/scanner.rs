@@ -8,7 +8,9 @@
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::library::Clause;
-use crate::text::{Hit, HitKind, PatternError, SourceText, Verdict, compile_pattern};
+use crate::text::{
+    Hit, HitKind, PatternError, SourceText, Verdict, compile_pattern, prepare_pattern,
+};
 
 /// At most this many hits are kept as evidence per pattern; the verdict needs only one.
 pub const MAX_HITS_PER_PATTERN: usize = 5;
@@ -56,7 +58,7 @@ impl<'a> Scanner<'a> {
                 for (index, source) in list.iter().enumerate() {
                     match compile_pattern(source) {
                         Ok(regex) => {
-                            sources.push(source.as_str());
+                            sources.push(prepare_pattern(source));
                             patterns.push(Pattern {
                                 regex,
                                 clause,

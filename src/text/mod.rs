@@ -8,6 +8,7 @@ mod matcher;
 mod normalize;
 
 pub use matcher::{
-    Detector, Hit, HitKind, PatternError, Presence, SourceText, Verdict, compile_pattern,
+    Detector, Hit, HitKind, PatternError, Presence, SourceText, Verdict, boundary_beside_non_ascii,
+    compile_pattern, prepare_pattern,
 };
 pub use normalize::{Normalized, normalize};

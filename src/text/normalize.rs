@@ -13,8 +13,9 @@ use std::ops::Range;
 pub struct Normalized {
     text: String,
     /// `origin[i]` is the byte offset in the original text of the character that produced
-    /// normalised byte `i`; one extra entry holds the end of the original text.
-    origin: Vec<usize>,
+    /// normalised byte `i`; one extra entry holds the end of the original text. Four bytes
+    /// each: inputs are limited far below 4 GiB.
+    origin: Vec<u32>,
 }
 
 impl Normalized {
@@ -25,7 +26,7 @@ impl Normalized {
 
     /// Maps a byte range of the normalised text back to a byte range of the original text.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.origin[range.start];
+        let start = self.origin[range.start] as usize;
         let end = if range.end > range.start {
             // The end of the last character used, which is the start of whatever came next
             // in the original, unless a later normalised byte came from the same character.
@@ -34,7 +35,7 @@ impl Normalized {
                 .iter()
                 .copied()
                 .find(|&o| o > last)
-                .unwrap_or(last)
+                .unwrap_or(last) as usize
         } else {
             start
         };
@@ -50,47 +51,56 @@ enum Gap {
 }
 
 /// Normalises `original` for matching. See the module documentation for what changes.
+///
+/// Works through the text by byte offset, with no copy of it: a 40 MiB tender costs the
+/// normalised text and four bytes of map per byte, not a vector of characters.
 pub fn normalize(original: &str) -> Normalized {
-    let chars: Vec<(usize, char)> = original.char_indices().collect();
     let mut out = Builder::with_capacity(original.len());
     let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
-        if let Some(skip) = soft_hyphen_break(&chars, i) {
-            i += skip;
+    while let Some(c) = char_at(original, i) {
+        if let Some(next) = soft_hyphen_break(original, i) {
+            i = next;
             continue;
         }
-        if let Some(len) = lost_line_break(&chars, i) {
-            out.gap(Gap::Space, offset);
-            i += len;
+        if let Some(next) = lost_line_break(original, i) {
+            out.gap(Gap::Space, i);
+            i = next;
             continue;
         }
         if c == '\n' || c == '\r' {
-            let (len, breaks) = line_break_run(&chars, i);
+            let (next, breaks) = line_break_run(original, i);
             out.gap(
                 if breaks >= 2 {
                     Gap::Paragraph
                 } else {
                     Gap::Space
                 },
-                offset,
+                i,
             );
-            i += len;
+            i = next;
             continue;
         }
         if is_space(c) {
-            out.gap(Gap::Space, offset);
+            out.gap(Gap::Space, i);
         } else if !is_invisible(c) {
-            out.push(canonical(c), offset);
+            out.push(canonical(c), i);
         }
-        i += 1;
+        i += c.len_utf8();
     }
     out.finish(original.len())
 }
 
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
 struct Builder {
     text: String,
-    origin: Vec<usize>,
+    origin: Vec<u32>,
     pending: Option<(Gap, usize)>,
 }
 
@@ -120,6 +130,7 @@ impl Builder {
     }
 
     fn push_lower(&mut self, c: char, offset: usize) {
+        let offset = offset32(offset);
         for lower in c.to_lowercase() {
             let before = self.text.len();
             self.text.push(lower);
@@ -129,12 +140,16 @@ impl Builder {
     }
 
     fn finish(mut self, end: usize) -> Normalized {
-        self.origin.push(end);
+        self.origin.push(offset32(end));
         Normalized {
             text: self.text,
             origin: self.origin,
         }
     }
+}
+
+fn offset32(offset: usize) -> u32 {
+    u32::try_from(offset).expect("texts to match are far smaller than 4 GiB")
 }
 
 fn is_space(c: char) -> bool {
@@ -157,16 +172,16 @@ fn canonical(c: char) -> char {
     }
 }
 
-/// A run of line breaks (with the white space between them) starting at `i`: its length in
-/// characters and how many line breaks it holds (`\r\n` counts once).
-fn line_break_run(chars: &[(usize, char)], i: usize) -> (usize, usize) {
+/// A run of line breaks (with the white space between them) starting at byte `i`: where it
+/// ends and how many line breaks it holds (`\r\n` counts once).
+fn line_break_run(text: &str, i: usize) -> (usize, usize) {
     let mut j = i;
     let mut breaks = 0;
-    while j < chars.len() {
-        match chars[j].1 {
+    while let Some(c) = char_at(text, j) {
+        match c {
             '\r' => {
                 breaks += 1;
-                if chars.get(j + 1).is_some_and(|&(_, c)| c == '\n') {
+                if char_at(text, j + 1) == Some('\n') {
                     j += 1;
                 }
             }
@@ -174,45 +189,44 @@ fn line_break_run(chars: &[(usize, char)], i: usize) -> (usize, usize) {
             c if is_space(c) => {}
             _ => break,
         }
-        j += 1;
+        j += c.len_utf8();
     }
-    (j - i, breaks)
+    (j, breaks)
 }
 
 /// A word hyphenated at a line end ("sysselsätt-\nningskrav"): the hyphen and the line break
-/// are dropped when a lower-case letter follows, so the word comes back whole. Returns how many
-/// characters to skip.
-fn soft_hyphen_break(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    if chars[i].1 != '-' || i == 0 || !chars[i - 1].1.is_alphabetic() {
+/// are dropped when a lower-case letter follows, so the word comes back whole. Returns where
+/// the word goes on.
+fn soft_hyphen_break(text: &str, i: usize) -> Option<usize> {
+    if char_at(text, i) != Some('-') || !char_before(text, i).is_some_and(char::is_alphabetic) {
         return None;
     }
     let mut j = i + 1;
-    while j < chars.len() && matches!(chars[j].1, ' ' | '\t') {
+    while matches!(char_at(text, j), Some(' ' | '\t')) {
         j += 1;
     }
-    if j >= chars.len() || !matches!(chars[j].1, '\n' | '\r') {
+    if !matches!(char_at(text, j), Some('\n' | '\r')) {
         return None;
     }
-    let (len, breaks) = line_break_run(chars, j);
-    let next = chars.get(j + len).map(|&(_, c)| c)?;
-    (breaks == 1 && next.is_lowercase()).then_some(j + len - i)
+    let (end, breaks) = line_break_run(text, j);
+    let next = char_at(text, end)?;
+    (breaks == 1 && next.is_lowercase()).then_some(end)
 }
 
 /// The letters `rn` standing where a line break was lost in copying ("Not requiredrn
 /// Community benefits"). Real words end in "rn" too ("return", "Western"), so only the
 /// unambiguous cases count: after sentence punctuation, a digit or a capital letter, before a
-/// capital letter, or repeated. Returns how many characters the artefact spans.
-fn lost_line_break(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    if at(i) != Some('r') || at(i + 1) != Some('n') || i == 0 {
+/// capital letter, or repeated. Returns where the text goes on after it.
+fn lost_line_break(text: &str, i: usize) -> Option<usize> {
+    if i == 0 || !text[i..].starts_with("rn") {
         return None;
     }
     let mut end = i + 2;
-    while at(end) == Some('r') && at(end + 1) == Some('n') {
+    while text[end..].starts_with("rn") {
         end += 2;
     }
-    let before = chars[i - 1].1;
-    let after = at(end);
+    let before = char_before(text, i)?;
+    let after = char_at(text, end);
     let repeated = end - i > 2;
     let after_break = matches!(
         before,
@@ -223,7 +237,7 @@ fn lost_line_break(chars: &[(usize, char)], i: usize) -> Option<usize> {
     let glued_to_capital = after.is_some_and(char::is_uppercase) && before.is_lowercase();
     let holds =
         (after_break && (ends_word || after.is_some_and(char::is_uppercase))) || glued_to_capital;
-    (holds || (repeated && (ends_word || after.is_some_and(char::is_uppercase)))).then_some(end - i)
+    (holds || (repeated && (ends_word || after.is_some_and(char::is_uppercase)))).then_some(end)
 }
 
 #[cfg(test)]

@@ -1,0 +1,559 @@
+//! `socialclause check`: the fixtures in every format, the real notices, round trips through
+//! our own annexes, gaps, `--fail-on` and bad documents.
+
+use serde_json::Value;
+
+use crate::util::{Env, repo};
+
+fn fixture(name: &str) -> String {
+    repo()
+        .join("tests/fixtures/check")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn json(run: &crate::util::Run) -> Value {
+    serde_json::from_str(&run.stdout).expect("check prints JSON")
+}
+
+/// `clause id → status` of one document of a JSON report.
+fn statuses(doc: &Value) -> std::collections::BTreeMap<String, String> {
+    doc["clauses"]
+        .as_array()
+        .expect("clauses")
+        .iter()
+        .map(|c| {
+            (
+                c["clause"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn findings(doc: &Value) -> Vec<String> {
+    doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_format_of_the_tender_gives_the_same_result() {
+    let env = Env::new();
+    let names = [
+        "tender.txt",
+        "tender.md",
+        "tender.html",
+        "tender.docx",
+        "tender.pdf",
+    ];
+    let paths: Vec<String> = names.iter().map(|n| fixture(n)).collect();
+    let mut args = vec!["check", "--jurisdiction", "scotland", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let run = env.run(&args);
+    run.expect_code(0);
+    let report = json(&run);
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 5);
+    for (doc, path) in documents.iter().zip(&paths) {
+        assert_eq!(doc["path"], path.as_str(), "results come in input order");
+        assert_eq!(doc["jurisdiction"], "scotland");
+        let s = statuses(doc);
+        let present: Vec<&str> = s
+            .iter()
+            .filter(|(_, v)| *v == "present")
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(
+            present,
+            [
+                "scot-community-benefits-notice",
+                "scot-fair-work-fair-pay",
+                "scot-fair-work-first",
+                "scot-modern-apprenticeships",
+                "scot-targeted-recruitment-training",
+            ],
+            "{path}"
+        );
+        assert_eq!(
+            s["scot-subcontracting-sme-third-sector"], "declined",
+            "{path}"
+        );
+        assert_eq!(s["scot-supply-chain-pcs"], "declined", "{path}");
+        assert_eq!(s["scot-real-living-wage"], "absent", "{path}");
+        assert_eq!(
+            findings(doc),
+            [
+                "price-only-award",
+                "turnover-demand",
+                "years-trading-demand",
+                "insurance-demand"
+            ],
+            "{path}"
+        );
+        let clause = doc["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["clause"] == "scot-community-benefits-notice")
+            .unwrap();
+        let evidence = &clause["evidence"][0];
+        assert!(evidence["line"].as_u64().unwrap() >= 1);
+        assert!(evidence["column"].as_u64().unwrap() >= 1);
+        assert!(
+            evidence["location"]
+                .as_str()
+                .unwrap()
+                .starts_with(path.as_str()),
+            "{evidence}"
+        );
+        assert_eq!(
+            evidence["excerpt"], "Community benefits are included",
+            "{path}"
+        );
+    }
+    // Where each format points.
+    let place = |i: usize| documents[i]["findings"][0]["evidence"][0].clone();
+    assert_eq!(
+        (place(0)["line"].as_u64(), place(0)["column"].as_u64()),
+        (Some(30), Some(50))
+    );
+    assert_eq!(place(0)["location"], format!("{}:30:50", paths[0]));
+    assert_eq!(place(3)["paragraph"], 19);
+    assert_eq!(place(4)["page"], 1);
+}
+
+#[test]
+fn the_terminal_report_groups_by_status_with_file_line_column() {
+    let env = Env::new();
+    let txt = fixture("tender.txt");
+    let run = env.run(&["check", &txt, "--jurisdiction", "scotland"]);
+    run.expect_code(0);
+    let out = &run.stdout;
+    let present = out.find("\n  Present\n").expect("a Present group");
+    let declined = out.find("\n  Declined\n").expect("a Declined group");
+    let absent = out.find("\n  Absent\n").expect("an Absent group");
+    let barriers = out.find("\n  Barriers\n").expect("a Barriers group");
+    assert!(present < declined && declined < absent && absent < barriers);
+    assert!(
+        out.contains(&format!("{txt}:7:1: “Community benefits are included”")),
+        "{out}"
+    );
+    assert!(out.contains("[high] price-only-award"), "{out}");
+    assert!(out.contains("(2,000,000\u{a0}GBP)"), "{out}");
+}
+
+#[test]
+fn swedish_reports_in_swedish() {
+    let env = Env::new();
+    let doc = env.write(
+        "anbud.txt",
+        "Sysselsättningskrav ställs inte i denna upphandling.\nUtvärderingsgrund: lägsta pris.\n",
+    );
+    let run = env.run(&["check", doc.to_str().unwrap(), "--jurisdiction", "se"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("Granskning av upphandlingsdokument"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Tilldelning enbart på pris"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Avböjs"), "{}", run.stdout);
+}
+
+/// The real notices: Public Contracts Scotland's standard sentences on community benefits
+/// and the sub-contract clause, included or declined.
+#[test]
+fn real_notices_are_classified_as_they_read() {
+    // (notice, community-benefit notice, PCS sub-contract clause, barriers)
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        // "Community benefits are included" + "A sub-contract clause has been included".
+        (
+            "ocds-r6ebe6-0000530300",
+            "present",
+            "present",
+            &["insurance-demand"],
+        ),
+        // A notice that says nothing about either.
+        (
+            "ocds-r6ebe6-0000561475",
+            "absent",
+            "absent",
+            &["no-social-criteria"],
+        ),
+        // Community benefits included; the sub-contract clause declined ("Not required").
+        (
+            "ocds-r6ebe6-0000567519",
+            "present",
+            "declined",
+            &["years-trading-demand"],
+        ),
+        // Both declined, with reasons; the notice also says a sub-contract clause has been
+        // included, and a declining statement wins (both are given as evidence).
+        (
+            "ocds-r6ebe6-0000577171",
+            "declined",
+            "declined",
+            &["insurance-demand", "no-social-criteria"],
+        ),
+        (
+            "ocds-r6ebe6-0000578499",
+            "present",
+            "absent",
+            &["insurance-demand", "no-lots"],
+        ),
+        ("ocds-r6ebe6-0000578867", "present", "absent", &["no-lots"]),
+        (
+            "ocds-r6ebe6-0000580868",
+            "present",
+            "absent",
+            &["years-trading-demand", "insurance-demand", "no-lots"],
+        ),
+        // Sub-contract clause declined, though opportunities for SMEs are listed as a benefit.
+        (
+            "ocds-r6ebe6-0000581263",
+            "present",
+            "declined",
+            &["insurance-demand", "no-lots"],
+        ),
+    ];
+    let env = Env::new();
+    for (notice, benefits, subcontract, barriers) in cases {
+        let path = repo().join(format!("tests/fixtures/ocds/scotland/{notice}.json"));
+        let run = env.run(&["check", path.to_str().unwrap(), "--format", "json"]);
+        run.expect_code(0);
+        let report = json(&run);
+        let doc = &report["documents"][0];
+        assert_eq!(doc["jurisdiction"], "scotland", "{notice}: from the ocid");
+        let s = statuses(doc);
+        assert_eq!(s["scot-community-benefits-notice"], *benefits, "{notice}");
+        assert_eq!(s["scot-supply-chain-pcs"], *subcontract, "{notice}");
+        assert_eq!(findings(doc), *barriers, "{notice}");
+    }
+    // The evidence of 577171 holds both the inclusion and the declining statement, located by
+    // JSON path.
+    let path = repo().join("tests/fixtures/ocds/scotland/ocds-r6ebe6-0000577171.json");
+    let report = json(&env.run(&["check", path.to_str().unwrap(), "--format", "json"]));
+    let clause = report["documents"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["clause"] == "scot-supply-chain-pcs")
+        .unwrap()
+        .clone();
+    let kinds: Vec<&str> = clause["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"present") && kinds.contains(&"declined"),
+        "{clause}"
+    );
+    assert_eq!(clause["evidence"][0]["json_path"], "description");
+}
+
+#[test]
+fn price_only_award_in_contracts_finder_and_sell2wales_notices() {
+    let env = Env::new();
+    for notice in [
+        "england/ocds-b5fd17-b066d98f-cf7c-4581-a4c4-a97e41ce6911.json",
+        "wales/ocds-kuma6s-145986.json",
+    ] {
+        let path = repo().join("tests/fixtures/ocds").join(notice);
+        let report = json(&env.run(&["check", path.to_str().unwrap(), "--format", "json"]));
+        let doc = &report["documents"][0];
+        assert_eq!(doc["jurisdiction"], "england");
+        assert!(
+            findings(doc).contains(&"price-only-award".to_string()),
+            "{notice}"
+        );
+    }
+}
+
+/// An annex this tool wrote, checked by this tool, carries every clause it was written with.
+#[test]
+fn our_own_annexes_check_as_present_in_every_format() {
+    let env = Env::new();
+    for example in [
+        "se-parkskotsel",
+        "scotland-school-refurbishment",
+        "england-cleaning",
+        "eu-catering",
+    ] {
+        let input = repo().join(format!("examples/{example}.yaml"));
+        let input = input.to_str().unwrap();
+        let matched = env.run(&["match", input, "--format", "json"]);
+        matched.expect_code(0);
+        let assessment: Value = serde_json::from_str(&matched.stdout).unwrap();
+        let expected: Vec<String> = assessment["recommendations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["status"] == "recommended" && r["instrument"] != "process")
+            .map(|r| r["clause"].as_str().unwrap().to_string())
+            .collect();
+        assert!(expected.len() >= 5, "{example}: {expected:?}");
+        env.run(&[
+            "annex",
+            input,
+            "--format",
+            "html,md,pdf",
+            "-o",
+            &format!("{example}/"),
+        ])
+        .expect_code(0);
+        for entry in std::fs::read_dir(env.path().join(example)).unwrap() {
+            let path = entry.unwrap().path();
+            let run = env.run(&["check", path.to_str().unwrap(), "--format", "json"]);
+            run.expect_code(0);
+            let s = statuses(&json(&run)["documents"][0]);
+            for clause in &expected {
+                assert_eq!(s[clause], "present", "{}: {clause}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn gaps_against_a_procurement() {
+    let env = Env::new();
+    let procurement = env.write(
+        "p.yaml",
+        "title: School refurbishment\njurisdiction: scotland\ntype: works\n\
+         value: { amount: 6000000, currency: GBP }\ncpv: ['45214200']\n\
+         tender_period_days: 14\nduration_months: 18\n",
+    );
+    let bare = env.write(
+        "bare.txt",
+        "The works comprise the refurbishment of a school.\n",
+    );
+    let run = env.run(&[
+        "check",
+        bare.to_str().unwrap(),
+        "--procurement",
+        procurement.to_str().unwrap(),
+        "--format",
+        "json",
+        "--date",
+        "2026-06-01",
+    ]);
+    run.expect_code(0);
+    let report = json(&run);
+    let gaps = report["gaps"].as_array().unwrap();
+    let recommended = report["procurement"]["recommended"].as_array().unwrap();
+    assert!(!recommended.is_empty());
+    // Every recommended clause is a gap, and the s.25 duty (over £4m) is unanswered.
+    let clause_gaps = gaps.iter().filter(|g| g["kind"] == "clause").count();
+    assert_eq!(clause_gaps, recommended.len());
+    assert!(
+        gaps.iter()
+            .any(|g| g["kind"] == "duty" && g["id"] == "scotland-community-benefits"),
+        "{gaps:?}"
+    );
+    // The tender period comes from the procurement.
+    let f = findings(&report["documents"][0]);
+    assert!(f.contains(&"short-tender-period".to_string()), "{f:?}");
+
+    // Declining community benefits with reasons answers the s.25 duty.
+    let declining = env.write(
+        "declining.txt",
+        "The Contracting Authority does not intend to include any community benefit \
+         requirements in this contract for the following reason: none are proportionate.\n",
+    );
+    let run = env.run(&[
+        "check",
+        declining.to_str().unwrap(),
+        "--procurement",
+        procurement.to_str().unwrap(),
+        "--format",
+        "json",
+        "--date",
+        "2026-06-01",
+    ]);
+    let report = json(&run);
+    let gaps = report["gaps"].as_array().unwrap();
+    assert!(!gaps.iter().any(|g| g["kind"] == "duty"), "{gaps:?}");
+    assert!(gaps.iter().any(|g| g["status"] == "declined"), "{gaps:?}");
+}
+
+#[test]
+fn turnover_is_compared_with_twice_the_value() {
+    let env = Env::new();
+    let procurement = env.write(
+        "p.yaml",
+        "title: Parks\njurisdiction: scotland\ntype: services\nvalue: { amount: 500000, currency: GBP }\n",
+    );
+    let doc = env.write(
+        "t.txt",
+        "Bidders must have a minimum annual turnover of £2,000,000.\n",
+    );
+    let run = env.run(&[
+        "check",
+        doc.to_str().unwrap(),
+        "--procurement",
+        procurement.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report = json(&run);
+    let finding = &report["documents"][0]["findings"][0];
+    assert_eq!(finding["id"], "turnover-demand");
+    assert_eq!(finding["severity"], "high");
+    assert!(
+        finding["message"].as_str().unwrap().contains("4 times"),
+        "{finding}"
+    );
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let env = Env::new();
+    let tender = fixture("tender.txt");
+    let empty = env.write("empty.txt", "Grounds maintenance of parks.\n");
+    let run = |args: &[&str]| env.run(args).code;
+    // Found nothing asked for: 0. Found what --fail-on names: 1.
+    assert_eq!(run(&["check", &tender, "--jurisdiction", "scotland"]), 0);
+    assert_eq!(
+        run(&[
+            "check",
+            &tender,
+            "--jurisdiction",
+            "scotland",
+            "--fail-on",
+            "barrier"
+        ]),
+        1
+    );
+    assert_eq!(
+        run(&[
+            "check",
+            &tender,
+            "--jurisdiction",
+            "scotland",
+            "--fail-on",
+            "declined"
+        ]),
+        1
+    );
+    assert_eq!(
+        run(&[
+            "check",
+            &tender,
+            "--jurisdiction",
+            "scotland",
+            "--fail-on",
+            "missing"
+        ]),
+        0
+    );
+    let empty = empty.to_str().unwrap();
+    assert_eq!(
+        run(&[
+            "check",
+            empty,
+            "--jurisdiction",
+            "scotland",
+            "--fail-on",
+            "declined"
+        ]),
+        0
+    );
+    assert_eq!(
+        run(&[
+            "check",
+            empty,
+            "--jurisdiction",
+            "scotland",
+            "--fail-on",
+            "missing"
+        ]),
+        1
+    );
+    assert_eq!(
+        run(&["check", empty, "--fail-on", "missing,declined,barrier"]),
+        1
+    );
+}
+
+#[test]
+fn bad_documents_exit_2_and_name_every_one() {
+    let env = Env::new();
+    let odt = env.write("tender.odt", "zip bytes");
+    let fake = env.write("tender.pdf", "not a pdf at all");
+    let good = fixture("tender.txt");
+    let run = env.run(&[
+        "check",
+        odt.to_str().unwrap(),
+        &good,
+        fake.to_str().unwrap(),
+    ]);
+    run.expect_code(2);
+    assert!(
+        run.stdout.is_empty(),
+        "nothing is reported when a document is bad"
+    );
+    assert!(run.stderr.contains("tender.odt"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`.odt` cannot be checked"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("tender.pdf"), "{}", run.stderr);
+    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    let missing = env.run(&["check", "nowhere.txt"]);
+    missing.expect_code(2);
+    assert!(missing.stderr.contains("nowhere.txt"), "{}", missing.stderr);
+}
+
+#[test]
+fn markdown_and_html_reports_come_from_the_document_model() {
+    let env = Env::new();
+    let tender = fixture("tender.txt");
+    let md = env.run(&[
+        "check",
+        &tender,
+        "--jurisdiction",
+        "scotland",
+        "--format",
+        "md",
+    ]);
+    md.expect_code(0);
+    assert!(
+        md.stdout.starts_with("# Tender document check"),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout.contains("| **Community benefit statement"),
+        "{}",
+        md.stdout
+    );
+    let html = env.run(&[
+        "check",
+        &tender,
+        "--jurisdiction",
+        "scotland",
+        "--format",
+        "html",
+    ]);
+    html.expect_code(0);
+    assert!(
+        html.stdout.starts_with("<!DOCTYPE html>"),
+        "{}",
+        html.stdout
+    );
+    assert!(
+        html.stdout
+            .contains("<h3 id=\"document-1-barriers\">Barriers</h3>")
+    );
+}
