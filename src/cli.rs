@@ -82,6 +82,9 @@ pub enum ClausesCommand {
         #[arg(long, value_enum, default_value_t = ShowFormat::Yaml)]
         format: ShowFormat,
     },
+    /// Every detection pattern (present, then declined), one per line, as written: for
+    /// grep and other tools. `check` matches them case-insensitively over normalised text.
+    Patterns,
     /// Check every clause: schema, unique ids, templates, patterns, examples, both languages.
     Lint,
 }

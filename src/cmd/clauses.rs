@@ -1,4 +1,4 @@
-//! `socialclause clauses list|show|lint`: the clause library as tables, files and checks.
+//! `socialclause clauses list|show|patterns|lint`: the clause library as tables, files and checks.
 
 use crate::cli::{ClausesCommand, ListFormat, ShowFormat};
 use crate::error::{Error, Result, did_you_mean};
@@ -34,6 +34,18 @@ pub fn run(action: ClausesCommand, options: &LibraryOptions, out: &mut Stdout) -
                     text
                 }
             })?;
+            Ok(Outcome::Success)
+        }
+        ClausesCommand::Patterns => {
+            let library = Library::load(options)?;
+            let mut text = String::new();
+            for c in library.clauses() {
+                for p in c.detect.present.iter().chain(&c.detect.declined) {
+                    text.push_str(p);
+                    text.push('\n');
+                }
+            }
+            out.write_str(&text)?;
             Ok(Outcome::Success)
         }
         ClausesCommand::Lint => {

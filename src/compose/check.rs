@@ -1,5 +1,6 @@
 //! A check report as a document (for Markdown and HTML): per document a summary, a table of
-//! clauses with status and evidence, and the barriers; then the gaps against the procurement.
+//! the clauses found (present or declined) with their evidence, the absent ones in a line, and
+//! the barriers; then the gaps against the procurement.
 
 use serde_json::json;
 
@@ -22,7 +23,7 @@ pub fn document(r: &Report) -> Document {
         blocks.push(Block::paragraph(document_heading(d, r)));
         blocks.push(Block::paragraph(summary(d, r)));
         let mut rows = Vec::new();
-        for status in [Presence::Present, Presence::Declined, Presence::Absent] {
+        for status in [Presence::Present, Presence::Declined] {
             for c in d.clauses.iter().filter(|c| c.status == status) {
                 let evidence = if c.evidence.is_empty() {
                     "–".to_string()
@@ -43,15 +44,31 @@ pub fn document(r: &Report) -> Document {
                 ]);
             }
         }
-        blocks.push(Block::Table {
-            caption: Some(word("check.clause-table")),
-            header: vec![
-                word("check.column.clause"),
-                word("check.column.status"),
-                word("check.column.evidence"),
-            ],
-            rows,
-        });
+        if !rows.is_empty() {
+            blocks.push(Block::Table {
+                caption: Some(word("check.clause-table")),
+                header: vec![
+                    word("check.column.clause"),
+                    word("check.column.status"),
+                    word("check.column.evidence"),
+                ],
+                rows,
+            });
+        }
+        let absent: Vec<String> = d
+            .clauses
+            .iter()
+            .filter(|c| c.status == Presence::Absent)
+            .map(|c| format!("{} ({})", c.title, c.clause))
+            .collect();
+        if !absent.is_empty() {
+            blocks.push(Block::Paragraph {
+                text: vec![
+                    Inline::Strong(format!("{}: ", word("check.status.absent"))),
+                    Inline::Text(absent.join("; ")),
+                ],
+            });
+        }
         blocks.push(Block::heading(
             3,
             format!("{id}-barriers"),
@@ -65,12 +82,14 @@ pub fn document(r: &Report) -> Document {
                 .iter()
                 .map(|f| {
                     let severity = word(&format!("check.severity.{}", name_of(&f.severity)));
+                    let place = match f.evidence.first() {
+                        Some(e) => quoted(&e.place.location, &e.excerpt, lang),
+                        None => f.location.clone(),
+                    };
                     vec![
                         Inline::Strong(f.title.clone()),
-                        Inline::Text(format!(
-                            " ({severity}; {}) {} {}",
-                            f.id, f.message, f.location
-                        )),
+                        Inline::Text(format!(" ({severity}; {}): {} ", f.id, f.message)),
+                        Inline::Emphasis(place),
                     ]
                 })
                 .collect();

@@ -160,20 +160,33 @@ pub fn scan(normalized: &str) -> Vec<Vec<TextHit>> {
     hits
 }
 
-/// The sentence around a match: from the previous sentence end or paragraph break to the next.
+/// How far a sentence reaches on either side of a match, at most.
+const SENTENCE_REACH: usize = 400;
+
+/// The sentence around a match: from the previous sentence end or paragraph break to the next,
+/// within [`SENTENCE_REACH`] bytes (a text without full stops must not make every hit read it
+/// all).
 fn sentence(text: &str, range: Range<usize>) -> &str {
-    let before = &text[..range.start];
+    let mut from = range.start.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (range.end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..range.start];
     let start = [before.rfind(". "), before.rfind('\n')]
         .into_iter()
         .flatten()
         .max()
-        .map_or(0, |i| i + 1);
-    let after = &text[range.end..];
+        .map_or(from, |i| from + i + 1);
+    let after = &text[range.end..to];
     let end = [after.find(". "), after.find('\n')]
         .into_iter()
         .flatten()
         .min()
-        .map_or(text.len(), |i| range.end + i);
+        .map_or(to, |i| range.end + i);
     &text[start..end]
 }
 
@@ -222,6 +235,22 @@ mod tests {
         ] {
             assert_eq!(barrier(id).id, id);
         }
+    }
+
+    #[test]
+    fn an_exception_counts_only_in_the_same_sentence() {
+        let price = barriers()
+            .iter()
+            .position(|b| b.id == "price-only-award")
+            .unwrap();
+        let text = normalize(
+            "The Council is not bound to accept any tender. The award is on the lowest price.",
+        );
+        assert_eq!(scan(text.as_str())[price].len(), 1);
+        let text = normalize("We are not bound to accept the lowest price.");
+        assert!(scan(text.as_str())[price].is_empty());
+        let long = format!("{} lowest price", "x".repeat(10_000));
+        assert_eq!(sentence(&long, 10_001..10_013).len(), SENTENCE_REACH + 12);
     }
 
     #[test]
