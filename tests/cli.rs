@@ -560,6 +560,13 @@ fn lint_names_every_problem_in_a_broken_library() {
         good.replace("id: scot-fixture", "id: bad-template")
             .replace("{{places}} places", "{{#if places}} places"),
     );
+    env.write(
+        "broken/boundary.yaml",
+        good.replace("id: scot-fixture", "id: boundary").replace(
+            "'targeted (recruitment|training)'",
+            "'targeted (recruitment|training)', '\\bårsarbete'",
+        ),
+    );
     env.write("broken/binary.yaml", b"id: x\x00\n");
     env.write(
         "broken/bad-helper.yaml",
@@ -593,6 +600,8 @@ fn lint_names_every_problem_in_a_broken_library() {
         "broken/bad-template.yaml:",
         "the `en` text is not a valid template: a `{{…}}` expression is incomplete at line 1, column",
         "broken/binary.yaml:1:6: the file holds a NUL byte",
+        "broken/boundary.yaml:",
+        "`detect.present[1]` puts `\\b` beside a letter outside ASCII",
         "broken/bad-helper.yaml:",
         "the `en` text does not render: Helper not found shout",
     ] {
