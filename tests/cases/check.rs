@@ -32,6 +32,27 @@ fn statuses(doc: &Value) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
+/// `check DOC --procurement P --format json` (plus `extra`), as JSON.
+fn check_against(
+    env: &Env,
+    doc: &std::path::Path,
+    procurement: &std::path::Path,
+    extra: &[&str],
+) -> Value {
+    let mut args = vec![
+        "check",
+        doc.to_str().unwrap(),
+        "--procurement",
+        procurement.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    args.extend(extra);
+    let run = env.run(&args);
+    run.expect_code(0);
+    json(&run)
+}
+
 fn findings(doc: &Value) -> Vec<String> {
     doc["findings"]
         .as_array()
@@ -337,18 +358,7 @@ fn gaps_against_a_procurement() {
         "bare.txt",
         "The works comprise the refurbishment of a school.\n",
     );
-    let run = env.run(&[
-        "check",
-        bare.to_str().unwrap(),
-        "--procurement",
-        procurement.to_str().unwrap(),
-        "--format",
-        "json",
-        "--date",
-        "2026-06-01",
-    ]);
-    run.expect_code(0);
-    let report = json(&run);
+    let report = check_against(&env, &bare, &procurement, &["--date", "2026-06-01"]);
     let gaps = report["gaps"].as_array().unwrap();
     let recommended = report["procurement"]["recommended"].as_array().unwrap();
     assert!(!recommended.is_empty());
@@ -370,17 +380,7 @@ fn gaps_against_a_procurement() {
         "The Contracting Authority does not intend to include any community benefit \
          requirements in this contract for the following reason: none are proportionate.\n",
     );
-    let run = env.run(&[
-        "check",
-        declining.to_str().unwrap(),
-        "--procurement",
-        procurement.to_str().unwrap(),
-        "--format",
-        "json",
-        "--date",
-        "2026-06-01",
-    ]);
-    let report = json(&run);
+    let report = check_against(&env, &declining, &procurement, &["--date", "2026-06-01"]);
     let gaps = report["gaps"].as_array().unwrap();
     assert!(!gaps.iter().any(|g| g["kind"] == "duty"), "{gaps:?}");
     assert!(gaps.iter().any(|g| g["status"] == "declined"), "{gaps:?}");
@@ -397,15 +397,7 @@ fn turnover_is_compared_with_twice_the_value() {
         "t.txt",
         "Bidders must have a minimum annual turnover of £2,000,000.\n",
     );
-    let run = env.run(&[
-        "check",
-        doc.to_str().unwrap(),
-        "--procurement",
-        procurement.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let report = json(&run);
+    let report = check_against(&env, &doc, &procurement, &[]);
     let finding = &report["documents"][0]["findings"][0];
     assert_eq!(finding["id"], "turnover-demand");
     assert_eq!(finding["severity"], "high");

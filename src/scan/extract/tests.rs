@@ -114,28 +114,25 @@ fn ocds_fields_are_located_by_json_path() {
 
 #[test]
 fn unknown_and_disguised_formats_are_refused_with_advice() {
-    let options = ExtractOptions::default();
-    let error = extract_bytes("tender.odt".into(), b"anything".to_vec(), &options)
-        .err()
-        .expect("refused");
-    let text = error.to_string();
-    assert!(text.contains("`.odt` cannot be checked"), "{text}");
-    let error = extract_bytes("tender.pdf".into(), b"not a pdf".to_vec(), &options)
-        .err()
-        .expect("refused");
-    assert!(error.to_string().contains("does not match its name"));
-    let error = extract_bytes("tender.docx".into(), b"PK\x03\x04broken".to_vec(), &options)
-        .err()
-        .expect("refused");
-    assert!(error.to_string().contains("the Word file cannot be read"));
-    let error = extract_bytes("scan.pdf".into(), b"%PDF-1.4 broken".to_vec(), &options)
-        .err()
-        .expect("refused");
-    assert!(error.to_string().contains("the PDF cannot be read"));
-    let error = extract_bytes("x.json".into(), b"{\"a\": 1}".to_vec(), &options)
-        .err()
-        .expect("refused");
-    assert!(error.to_string().contains("not an OCDS notice"));
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("tender.odt", b"anything", "`.odt` cannot be checked"),
+        ("tender.pdf", b"not a pdf", "does not match its name"),
+        (
+            "tender.docx",
+            b"PK\x03\x04broken",
+            "the Word file cannot be read",
+        ),
+        ("scan.pdf", b"%PDF-1.4 broken", "the PDF cannot be read"),
+        ("x.json", b"{\"a\": 1}", "not an OCDS notice"),
+    ];
+    for (name, bytes, message) in cases {
+        let error = extract_bytes(name.to_string(), bytes.to_vec(), &ExtractOptions::default())
+            .err()
+            .expect("refused");
+        let text = error.to_string();
+        assert!(text.contains(message), "{name}: {text}");
+        assert!(text.contains("help:"), "{name}: {text}");
+    }
 }
 
 #[test]
