@@ -56,6 +56,8 @@ pub enum Command {
     Checklist(DocumentArgs),
     /// Legal duties, clause recommendations and the WISE checklist for a procurement, with reasons.
     Match(MatchArgs),
+    /// Annexes and checklists for many procurements at once, in parallel, with a summary.
+    Batch(BatchArgs),
     /// Check tender documents or notices: which social clauses they carry, decline or lack,
     /// and the barriers they raise for small suppliers and WISEs.
     Check(CheckArgs),
@@ -169,6 +171,62 @@ pub struct DocumentArgs {
     /// Replace output files that exist.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Procurement descriptions (YAML, one or many per file), published notices (OCDS JSON),
+    /// or folders of them (walked for .yaml, .yml and .json).
+    #[arg(required = true, value_name = "INPUT|DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The folder to write into: a folder per procurement, and summary.json and summary.csv.
+    /// Files of an earlier run are replaced.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Formats to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "html")]
+    pub format: Vec<DocumentFormat>,
+
+    /// Documents to write, comma-separated.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "annex,checklist"
+    )]
+    pub what: Vec<BatchWhat>,
+
+    /// How many procurements to work on at once; the number of cores when absent.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+
+    /// Language of the documents; each procurement's `language` when absent.
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+
+    /// The date whose rules apply (YYYY-MM-DD), for every procurement.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+
+    /// The jurisdiction of published notices (OCDS) whose ocid does not tell it.
+    #[arg(long, value_enum)]
+    pub jurisdiction: Option<Jurisdiction>,
+
+    /// Include buyer-only guidance in the annexes.
+    #[arg(long)]
+    pub with_guidance: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchWhat {
+    Annex,
+    Checklist,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

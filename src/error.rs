@@ -60,6 +60,21 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The message with what was expected and the help, on one line, without the place (for
+    /// summaries that give the place in their own columns).
+    pub fn message_with_help(&self) -> String {
+        let mut out = self.message.clone();
+        if let Some(expected) = &self.expected {
+            out.push_str(&format!("; expected: {expected}"));
+        }
+        if let Some(help) = &self.help {
+            out.push_str(&format!("; help: {help}"));
+        }
+        out
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location(), self.message)?;

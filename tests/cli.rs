@@ -5,6 +5,9 @@ mod util;
 #[path = "cases/check.rs"]
 mod check;
 
+#[path = "cases/batch.rs"]
+mod batch;
+
 use util::{Env, repo};
 
 const GOOD: &str = "\

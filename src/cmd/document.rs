@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::assess::Assessment;
 use crate::cli::{AssessArgs, DocumentArgs, DocumentFormat};
 use crate::compose::{self, Document};
 use crate::error::{Error, Result};
-use crate::library::LibraryOptions;
+use crate::library::{Library, LibraryOptions};
 use crate::output::{Stdout, write_file};
 use crate::render::{html, markdown, pdf};
 
@@ -19,8 +20,16 @@ pub enum Kind {
     Checklist,
 }
 
+/// The document of one kind for an assessment.
+pub fn compose(kind: Kind, a: &Assessment, library: &Library, with_guidance: bool) -> Document {
+    match kind {
+        Kind::Annex => compose::annex::annex(a, library, with_guidance),
+        Kind::Checklist => compose::checklist::checklist(a),
+    }
+}
+
 impl Kind {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Kind::Annex => "annex",
             Kind::Checklist => "checklist",
@@ -42,10 +51,7 @@ pub fn run(
     let mut names: Vec<String> = Vec::new();
     for l in &loaded {
         let a = assessor.assess(&l.procurement);
-        let doc = match kind {
-            Kind::Annex => compose::annex::annex(&a, &assessor.library, args.with_guidance),
-            Kind::Checklist => compose::checklist::checklist(&a),
-        };
+        let doc = compose(kind, &a, &assessor.library, args.with_guidance);
         let stem = unique(&mut names, &file_stem(&l.procurement));
         for &format in &formats {
             let bytes = render(format, &doc, &a);
@@ -84,7 +90,8 @@ pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
     ))
 }
 
-fn render(format: DocumentFormat, doc: &Document, a: &crate::assess::Assessment) -> Vec<u8> {
+/// The bytes of one format, as every command writes them.
+pub fn render(format: DocumentFormat, doc: &Document, a: &Assessment) -> Vec<u8> {
     match format {
         DocumentFormat::Html => html::render(doc).into_bytes(),
         DocumentFormat::Pdf => pdf::render(doc),

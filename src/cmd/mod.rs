@@ -2,6 +2,7 @@
 //! result; none prints errors or exits (that is `main`'s job).
 
 pub(crate) mod assess;
+mod batch;
 mod check;
 mod clauses;
 mod document;
@@ -49,6 +50,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             document::run(document::Kind::Checklist, &args, &options, &mut out)
         }
         Command::Match(args) => assess::run(&args, &options, &mut out),
+        Command::Batch(args) => batch::run(&args, &options, &mut out),
         Command::Check(args) => check::run(&args, &options, &mut out),
         Command::Validate(args) => validate::run(&args, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),

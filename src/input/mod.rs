@@ -81,36 +81,106 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Loaded>> {
 
 /// Loads every procurement in a YAML source; fails on the first bad one, naming its place.
 pub fn load_source(source: &Source) -> Result<Vec<Loaded>> {
-    let values = yaml::parse_many::<Procurement>(source)?;
-    let mut out = Vec::with_capacity(values.len());
-    for located in values {
-        let problems = validate::validate(&located.value);
-        if !problems.is_empty() {
-            let diagnostics = problems
-                .into_iter()
-                .map(|p| {
-                    let mut path = located.root();
-                    path.extend(p.path);
-                    let mut d = Diagnostic::new(&source.name, p.message);
-                    d.help = p.help;
-                    match yaml::locate(source, located.document, &path) {
-                        Some((line, column)) => d.at(line, column),
-                        None => d,
-                    }
-                })
-                .collect::<Vec<_>>();
-            return Err(if diagnostics.len() == 1 {
-                Error::from(diagnostics.into_iter().next().expect("one diagnostic"))
-            } else {
-                Error::Inputs(diagnostics)
-            });
-        }
-        out.push(Loaded {
-            procurement: located.value,
-            file: source.name.clone(),
-            document: located.document,
-            item: located.item,
-        });
+    yaml::parse_many::<Procurement>(source)?
+        .into_iter()
+        .map(|located| validated(source, located))
+        .collect()
+}
+
+/// A procurement that parsed, checked for what the types cannot say (see [`validate`]).
+fn validated(source: &Source, located: yaml::Located<Procurement>) -> Result<Loaded> {
+    let problems = validate::validate(&located.value);
+    if !problems.is_empty() {
+        let diagnostics = problems
+            .into_iter()
+            .map(|p| {
+                let mut path = located.root();
+                path.extend(p.path);
+                let mut d = Diagnostic::new(&source.name, p.message);
+                d.help = p.help;
+                match yaml::locate(source, located.document, &path) {
+                    Some((line, column)) => d.at(line, column),
+                    None => d,
+                }
+            })
+            .collect::<Vec<_>>();
+        return Err(Error::many(
+            diagnostics.into_iter().map(Error::from).collect(),
+        ));
     }
-    Ok(out)
+    Ok(Loaded {
+        procurement: located.value,
+        file: source.name.clone(),
+        document: located.document,
+        item: located.item,
+    })
+}
+
+/// One procurement of a batch that could not be read, and where it stands.
+#[derive(Debug)]
+pub struct Failure {
+    pub file: String,
+    pub document: usize,
+    pub item: Option<usize>,
+    pub error: Error,
+}
+
+/// Loads every procurement in a file one at a time, handing each to `sink` as it is read,
+/// with a bad one handed on as a [`Failure`] while the others go on: the unit of failure is one
+/// YAML document or list item, or one release of a notice.
+pub fn load_each(
+    path: &Path,
+    options: &LoadOptions,
+    sink: &mut dyn FnMut(Result<Loaded, Failure>),
+) {
+    let name = path.display().to_string();
+    let fail = |document, item, error| Failure {
+        file: name.clone(),
+        document,
+        item,
+        error,
+    };
+    let source = match Source::read(path, options.size_limit) {
+        Ok(s) => s,
+        Err(e) => return sink(Err(fail(0, None, e))),
+    };
+    if ocds::looks_like_json(&source)
+        && !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+    {
+        match ocds::load_each(&source, options.jurisdiction) {
+            Ok(releases) => {
+                for (i, release) in releases.into_iter().enumerate() {
+                    sink(match release {
+                        Ok(procurement) => Ok(Loaded {
+                            procurement,
+                            file: source.name.clone(),
+                            document: 0,
+                            item: Some(i),
+                        }),
+                        Err(d) => Err(fail(0, Some(i), d.into())),
+                    });
+                }
+            }
+            Err(d) => sink(Err(fail(0, None, d.into()))),
+        }
+        return;
+    }
+    yaml::parse_each::<Procurement>(&source, &mut |located| {
+        let (document, item) = (located.document, located.item);
+        let result = match located.value {
+            Ok(value) => validated(
+                &source,
+                yaml::Located {
+                    document,
+                    item,
+                    value,
+                },
+            ),
+            Err(d) => Err(d.into()),
+        };
+        sink(result.map_err(|e| fail(document, item, e)));
+    });
 }

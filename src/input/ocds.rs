@@ -52,6 +52,15 @@ pub fn load(
     source: &Source,
     jurisdiction: Option<Jurisdiction>,
 ) -> Result<Vec<Procurement>, Diagnostic> {
+    load_each(source, jurisdiction)?.into_iter().collect()
+}
+
+/// Every release of a notice read on its own: the file fails as a whole only when it is not
+/// OCDS JSON; a release that cannot be read fails alone.
+pub fn load_each(
+    source: &Source,
+    jurisdiction: Option<Jurisdiction>,
+) -> Result<Vec<Result<Procurement, Diagnostic>>, Diagnostic> {
     let json: Value = serde_json::from_str(&source.text).map_err(|e| {
         Diagnostic::new(
             &source.name,
@@ -65,10 +74,10 @@ pub fn load(
     if releases.is_empty() {
         return Err(Diagnostic::new(&source.name, "the OCDS package holds no releases").at(1, 1));
     }
-    releases
+    Ok(releases
         .into_iter()
         .map(|release| procurement(source, release, jurisdiction))
-        .collect()
+        .collect())
 }
 
 fn strip_position(e: &serde_json::Error) -> String {

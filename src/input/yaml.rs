@@ -101,6 +101,175 @@ fn parse_stream<T: DeserializeOwned>(
     Ok(out)
 }
 
+/// Parses every value of a source one at a time and hands each to `sink`, with its own error
+/// when it is bad: one bad list item or document does not stop the others (for batch runs).
+/// A syntax error ends the file, since nothing after it can be told apart; it is handed on as
+/// the failure of the document where it stands.
+pub fn parse_each<T: DeserializeOwned>(
+    source: &Source,
+    sink: &mut dyn FnMut(Located<Result<T, Diagnostic>>),
+) {
+    if let Err(d) = check_flow_nesting(source) {
+        sink(Located {
+            document: 0,
+            item: None,
+            value: Err(d),
+        });
+        return;
+    }
+    let _budget = TextBudget::start(source.text.len());
+    // A syntax error ends what can be read: find it first, so that it is reported once, for
+    // the document where it stands, and not as whatever type error it causes on the way.
+    let broken = serde_yaml::Deserializer::from_str(&source.text)
+        .enumerate()
+        .find_map(|(document, d)| {
+            <de::IgnoredAny as serde::Deserialize>::deserialize(d)
+                .err()
+                .map(|e| (document, diagnostic(source, &e)))
+        });
+    let mut documents = serde_yaml::Deserializer::from_str(&source.text).enumerate();
+    // A document to read again, skipping the items already handed on.
+    let mut resume: Option<(usize, usize)> = None;
+    let mut last_error = None;
+    let mut any = false;
+    loop {
+        let (document, deserializer, skip) = match resume.take() {
+            Some((document, skip)) => {
+                documents = serde_yaml::Deserializer::from_str(&source.text).enumerate();
+                match documents.nth(document) {
+                    Some((_, d)) => (document, d, skip),
+                    None => break,
+                }
+            }
+            None => match documents.next() {
+                Some((document, d)) => (document, d, 0),
+                None => break,
+            },
+        };
+        if let Some((at, d)) = &broken
+            && document >= *at
+        {
+            any = true;
+            sink(Located {
+                document: *at,
+                item: None,
+                value: Err(d.clone()),
+            });
+            break;
+        }
+        let failed_item = std::cell::Cell::new(None);
+        let result = EachItem::<T> {
+            skip,
+            document,
+            failed_item: &failed_item,
+            sink: &mut *sink,
+            any: &mut any,
+        }
+        .deserialize(deserializer);
+        let Err(e) = result else { continue };
+        let d = diagnostic(source, &e);
+        let key = (d.line, d.column, d.message.clone());
+        let item = failed_item.get();
+        if last_error.as_ref() == Some(&key) {
+            // The same error again: a broken stream, which repeats it for ever.
+            break;
+        }
+        last_error = Some(key);
+        any = true;
+        sink(Located {
+            document,
+            item,
+            value: Err(d),
+        });
+        match item {
+            // Read the rest of the list, past the bad item.
+            Some(i) => resume = Some((document, i + 1)),
+            // A whole document (or the stream) is bad: go on with the next document.
+            None => resume = Some((document + 1, 0)),
+        }
+    }
+    if !any {
+        sink(Located {
+            document: 0,
+            item: None,
+            value: Err(empty(source)),
+        });
+    }
+}
+
+/// Reads one document for [`parse_each`]: a mapping, or a list whose items from `skip` on are
+/// handed to the sink as they are read.
+struct EachItem<'a, 's, T> {
+    skip: usize,
+    document: usize,
+    failed_item: &'a std::cell::Cell<Option<usize>>,
+    sink: &'a mut (dyn FnMut(Located<Result<T, Diagnostic>>) + 's),
+    any: &'a mut bool,
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for EachItem<'_, '_, T> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for EachItem<'_, '_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping of keys, or a list of them")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let value = T::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        *self.any = true;
+        (self.sink)(Located {
+            document: self.document,
+            item: None,
+            value: Ok(value),
+        });
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        while i < self.skip {
+            if seq.next_element::<de::IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+            i += 1;
+        }
+        loop {
+            self.failed_item.set(Some(i));
+            match seq.next_element::<T>()? {
+                Some(value) => {
+                    *self.any = true;
+                    (self.sink)(Located {
+                        document: self.document,
+                        item: Some(i),
+                        value: Ok(value),
+                    });
+                }
+                None => {
+                    self.failed_item.set(None);
+                    return Ok(());
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
 enum OneOrManyValue<T> {
     Nothing,
     One(T),

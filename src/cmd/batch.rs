@@ -1,0 +1,411 @@
+//! `socialclause batch`: every procurement in many inputs, assessed and written in parallel,
+//! one folder each, with `summary.json` and `summary.csv`.
+//!
+//! One thread reads the inputs in order and hands procurements on through a small bounded
+//! queue, so memory stays flat however many there are; rayon's workers assess, compose,
+//! render and write them. A bad procurement (one YAML document or list item, one release of
+//! a notice) is reported and skipped, and the others are written. Folder names are given in
+//! input order by the reading thread, so a run gives the same names whatever the timing, and
+//! the bytes written are those of `annex` and `checklist` for the same input.
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use serde::Serialize;
+
+use crate::assess::{Applies, CheckStatus};
+use crate::cli::{AssessArgs, BatchArgs, BatchWhat};
+use crate::error::{Error, Result};
+use crate::input::{self, Failure, LoadOptions, Loaded};
+use crate::library::LibraryOptions;
+use crate::output::{Stdout, write_file};
+
+use super::Outcome;
+use super::assess::Assessor;
+use super::document::{self, Kind, file_stem};
+
+/// The summary's row for one procurement, or for one that failed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub file: String,
+    /// The YAML document (from 1) and list item (from 1) in the file.
+    pub document: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<usize>,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub jurisdiction: Option<String>,
+    pub value: Option<f64>,
+    pub currency: Option<String>,
+    /// The duties that apply.
+    pub duties: Vec<String>,
+    pub recommended: usize,
+    pub checklist_fail: usize,
+    pub checklist_warn: usize,
+    /// The files written, relative to `--out`.
+    pub outputs: Vec<String>,
+    /// Why it failed; then nothing was written for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+/// One procurement on its way from the reader to a worker.
+struct Unit {
+    seq: usize,
+    name: Option<String>,
+    result: std::result::Result<Loaded, Failure>,
+}
+
+pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
+    let started = Instant::now();
+    let files = inputs(&args.inputs, &args.out)?;
+    std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
+        path: args.out.clone(),
+        source,
+    })?;
+    let assessor = Assessor::new(
+        &AssessArgs {
+            input: PathBuf::from("-"),
+            lang: args.lang,
+            date: args.date,
+            jurisdiction: args.jurisdiction,
+        },
+        options,
+    )?;
+    let jobs = args
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::usage(format!("cannot start {jobs} worker threads: {e}")))?;
+    let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} procurements, {per_sec} ({elapsed})",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+
+    let load_options = LoadOptions {
+        jurisdiction: args.jurisdiction,
+        ..LoadOptions::default()
+    };
+    let rows = Mutex::new(Vec::new());
+    let (sender, receiver) = sync_channel::<Unit>(jobs * 4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut taken = HashSet::new();
+            let mut seq = 0;
+            for file in &files {
+                input::load_each(file, &load_options, &mut |result| {
+                    let name = result
+                        .as_ref()
+                        .ok()
+                        .map(|l| unique(&mut taken, &file_stem(&l.procurement)));
+                    seq += 1;
+                    // The workers only stop taking when the run is over.
+                    let _ = sender.send(Unit { seq, name, result });
+                });
+            }
+        });
+        pool.install(|| {
+            receiver.into_iter().par_bridge().for_each(|unit| {
+                let seq = unit.seq;
+                let row = process(&assessor, args, unit);
+                rows.lock().expect("no worker panics").push((seq, row));
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+            });
+        });
+    });
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+
+    let mut rows = rows.into_inner().expect("no worker panics");
+    rows.sort_by_key(|(seq, _)| *seq);
+    let rows: Vec<Row> = rows.into_iter().map(|(_, row)| row).collect();
+    let mut json = serde_json::to_string_pretty(&rows).expect("the summary serialises to JSON");
+    json.push('\n');
+    write_file(&args.out.join("summary.json"), json.as_bytes(), true)?;
+    write_file(&args.out.join("summary.csv"), csv(&rows).as_bytes(), true)?;
+
+    let failed: Vec<&Row> = rows.iter().filter(|r| r.error.is_some()).collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let mut report = format!(
+        "{} written, {} failed, in {seconds:.1} s, into {}\n",
+        rows.len() - failed.len(),
+        failed.len(),
+        args.out.display(),
+    );
+    for r in &failed {
+        report.push_str(&format!(
+            "  {}: {}\n",
+            place(r),
+            r.error.as_deref().unwrap_or_default()
+        ));
+    }
+    out.write_str(&report)?;
+    Ok(if failed.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Findings
+    })
+}
+
+/// The files to read: each input, and the `.yaml`, `.yml` and `.json` files below each folder
+/// (in name order, not following links, skipping the output folder and hidden entries).
+fn inputs(paths: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>> {
+    let out = out.canonicalize().ok();
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            walk(path, out.as_deref(), &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::usage_with_help(
+            "no .yaml, .yml or .json files in the inputs given",
+            "name procurement files, or folders that hold them",
+        ));
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>) -> Result<()> {
+    if out.is_some() && dir.canonicalize().ok().as_deref() == out {
+        return Ok(());
+    }
+    let read_error = |source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(read_error)?
+        .collect::<std::io::Result<_>>()
+        .map_err(read_error)?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type().map_err(read_error)?;
+        if kind.is_dir() {
+            walk(&path, out, files)?;
+        } else if kind.is_file()
+            && matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml" | "json")
+            )
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `stem`, or `stem-2`, `stem-3` … when earlier procurements took it.
+fn unique(taken: &mut HashSet<String>, stem: &str) -> String {
+    let mut name = stem.to_string();
+    let mut n = 2;
+    while taken.contains(&name) {
+        name = format!("{stem}-{n}");
+        n += 1;
+    }
+    taken.insert(name.clone());
+    name
+}
+
+fn process(assessor: &Assessor, args: &BatchArgs, unit: Unit) -> Row {
+    let loaded = match unit.result {
+        Ok(loaded) => loaded,
+        Err(f) => return failed(f),
+    };
+    let name = unit.name.unwrap_or_else(|| "procurement".into());
+    let a = assessor.assess(&loaded.procurement);
+    let p = &loaded.procurement;
+    let mut row = Row {
+        file: loaded.file.clone(),
+        document: loaded.document + 1,
+        item: loaded.item.map(|i| i + 1),
+        id: p.id.as_ref().map(ToString::to_string),
+        title: Some(p.title.to_string()),
+        jurisdiction: Some(p.jurisdiction.code().to_string()),
+        value: p.value.map(|v| v.amount),
+        currency: p.value.map(|v| v.currency.to_string()),
+        duties: a
+            .duties
+            .iter()
+            .filter(|d| d.applies == Applies::Yes)
+            .map(|d| d.id.to_string())
+            .collect(),
+        recommended: a
+            .recommendations
+            .iter()
+            .filter(|r| r.status == crate::assess::Status::Recommended)
+            .count(),
+        checklist_fail: a
+            .checklist
+            .iter()
+            .filter(|c| c.status == CheckStatus::Fail)
+            .count(),
+        checklist_warn: a
+            .checklist
+            .iter()
+            .filter(|c| c.status == CheckStatus::Warn)
+            .count(),
+        outputs: Vec::new(),
+        error: None,
+        line: None,
+    };
+    let dir = args.out.join(&name);
+    if let Err(source) = std::fs::create_dir_all(&dir) {
+        row.error = Some(Error::Write { path: dir, source }.to_string());
+        return row;
+    }
+    for what in &args.what {
+        let kind = match what {
+            BatchWhat::Annex => Kind::Annex,
+            BatchWhat::Checklist => Kind::Checklist,
+        };
+        let doc = document::compose(kind, &a, &assessor.library, args.with_guidance);
+        for &format in &args.format {
+            let file = format!("{}.{}", kind.name(), format.extension());
+            let bytes = document::render(format, &doc, &a);
+            match write_file(&dir.join(&file), &bytes, true) {
+                Ok(()) => row.outputs.push(format!("{name}/{file}")),
+                Err(e) => {
+                    row.error = Some(e.to_string());
+                    return row;
+                }
+            }
+        }
+    }
+    row
+}
+
+fn failed(f: Failure) -> Row {
+    let (message, line) = match &f.error {
+        Error::Input(d) => (d.message_with_help(), d.line),
+        Error::Inputs(ds) => (
+            ds.iter()
+                .map(|d| d.message_with_help())
+                .collect::<Vec<_>>()
+                .join("; "),
+            ds.first().and_then(|d| d.line),
+        ),
+        other => (other.to_string(), None),
+    };
+    Row {
+        file: f.file,
+        document: f.document + 1,
+        item: f.item.map(|i| i + 1),
+        id: None,
+        title: None,
+        jurisdiction: None,
+        value: None,
+        currency: None,
+        duties: Vec::new(),
+        recommended: 0,
+        checklist_fail: 0,
+        checklist_warn: 0,
+        outputs: Vec::new(),
+        error: Some(message),
+        line,
+    }
+}
+
+/// `file, document 2, item 3, line 14`.
+fn place(r: &Row) -> String {
+    let mut s = r.file.clone();
+    if r.document > 1 {
+        s.push_str(&format!(", document {}", r.document));
+    }
+    if let Some(i) = r.item {
+        s.push_str(&format!(", item {i}"));
+    }
+    if let Some(l) = r.line {
+        s.push_str(&format!(", line {l}"));
+    }
+    s
+}
+
+const CSV_HEADER: &str = "file,document,item,id,title,jurisdiction,value,currency,duties,recommended,checklist_fail,checklist_warn,outputs,error";
+
+/// The summary as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted).
+fn csv(rows: &[Row]) -> String {
+    let mut out = String::from(CSV_HEADER);
+    out.push_str("\r\n");
+    for r in rows {
+        let fields = [
+            r.file.clone(),
+            r.document.to_string(),
+            r.item.map(|i| i.to_string()).unwrap_or_default(),
+            r.id.clone().unwrap_or_default(),
+            r.title.clone().unwrap_or_default(),
+            r.jurisdiction.clone().unwrap_or_default(),
+            r.value.map(|v| v.to_string()).unwrap_or_default(),
+            r.currency.clone().unwrap_or_default(),
+            r.duties.join(";"),
+            r.recommended.to_string(),
+            r.checklist_fail.to_string(),
+            r.checklist_warn.to_string(),
+            r.outputs.join(";"),
+            r.error.clone().unwrap_or_default(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn names_stay_distinct_in_input_order() {
+        let mut taken = HashSet::new();
+        assert_eq!(unique(&mut taken, "x"), "x");
+        assert_eq!(unique(&mut taken, "x"), "x-2");
+        assert_eq!(unique(&mut taken, "x-2"), "x-2-2");
+        assert_eq!(unique(&mut taken, "x"), "x-3");
+    }
+}

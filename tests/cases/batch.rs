@@ -1,0 +1,214 @@
+//! `socialclause batch`: many procurements, failures isolated, safe and distinct folder names,
+//! the same bytes as single runs.
+
+use serde_json::Value;
+
+use crate::util::{Env, repo};
+
+fn procurement(i: usize) -> String {
+    format!(
+        "id: P-{i:03}\ntitle: Grounds maintenance {i}\njurisdiction: se\ntype: services\n\
+         value: {{ amount: {}, currency: SEK }}\nduration_months: 24\n",
+        1_000_000 + i * 100_000
+    )
+}
+
+fn summary(env: &Env, out: &str) -> Vec<Value> {
+    let text = env.read(&format!("{out}/summary.json"));
+    serde_json::from_str::<Value>(&text)
+        .expect("summary.json is JSON")
+        .as_array()
+        .expect("a list of rows")
+        .clone()
+}
+
+#[test]
+fn three_broken_of_300_are_named_and_the_rest_written() {
+    let env = Env::new();
+    let broken = [17, 150, 299];
+    for i in 0..300 {
+        let text = if broken.contains(&i) {
+            // A misspelt key, a wrong value, and a YAML syntax error.
+            match i {
+                17 => procurement(i).replace("duration_months", "duraton_months"),
+                150 => procurement(i).replace("jurisdiction: se", "jurisdiction: sverige"),
+                _ => procurement(i).replace("type: services", "type: [services"),
+            }
+        } else {
+            procurement(i)
+        };
+        env.write(&format!("in/p{i:03}.yaml"), text);
+    }
+    let run = env.run(&["batch", "in", "--out", "out", "--what", "annex", "--quiet"]);
+    run.expect_code(1);
+    assert!(
+        run.stdout.starts_with("297 written, 3 failed"),
+        "{}",
+        run.stdout
+    );
+    let rows = summary(&env, "out");
+    assert_eq!(rows.len(), 300);
+    let failed: Vec<&Value> = rows.iter().filter(|r| r.get("error").is_some()).collect();
+    let files: Vec<&str> = failed.iter().map(|r| r["file"].as_str().unwrap()).collect();
+    assert_eq!(files, ["in/p017.yaml", "in/p150.yaml", "in/p299.yaml"]);
+    assert!(
+        failed[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("duraton_months")
+    );
+    assert!(
+        failed.iter().all(|r| r["line"].as_u64().is_some()),
+        "{failed:?}"
+    );
+    for (i, row) in rows.iter().enumerate() {
+        if broken.contains(&i) {
+            assert!(row["outputs"].as_array().unwrap().is_empty());
+            continue;
+        }
+        let written = row["outputs"][0].as_str().unwrap();
+        assert_eq!(written, format!("p-{i:03}/annex.html"));
+        assert!(env.path().join("out").join(written).is_file());
+    }
+    let csv = env.read("out/summary.csv");
+    assert_eq!(csv.lines().count(), 301);
+    assert!(csv.starts_with("file,document,item,id,title,jurisdiction,value"));
+    // The progress bar is only for a terminal: nothing on stderr here.
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn one_bad_item_or_document_does_not_stop_its_file() {
+    let env = Env::new();
+    env.write(
+        "in/many.yaml",
+        format!(
+            "{}---\ntitle: bad\njurisdiction: sweden\n---\n- {}\n- title: list bad\n  typo: 1\n- {}",
+            procurement(1),
+            procurement(2).replace('\n', "\n  ").trim_end(),
+            procurement(3).replace('\n', "\n  ").trim_end(),
+        ) + "\n",
+    );
+    let run = env.run(&["batch", "in/many.yaml", "--out", "out", "--quiet"]);
+    run.expect_code(1);
+    let rows = summary(&env, "out");
+    let places: Vec<(u64, Option<u64>, bool)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["document"].as_u64().unwrap(),
+                r["item"].as_u64(),
+                r.get("error").is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (1, None, false),
+            (2, None, true),
+            (3, Some(1), false),
+            (3, Some(2), true),
+            (3, Some(3), false),
+        ]
+    );
+    assert!(
+        run.stdout
+            .contains("in/many.yaml, document 3, item 2, line"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn names_are_safe_and_distinct() {
+    let env = Env::new();
+    env.write("in/a.yaml", procurement(1).replace("P-001", "../../etc/x"));
+    env.write("in/b.yaml", procurement(2).replace("P-002", "../../etc/x"));
+    env.write("in/c.yaml", procurement(3).replace("P-003", "/"));
+    let run = env.run(&[
+        "batch",
+        "in",
+        "--out",
+        "out",
+        "--what",
+        "checklist",
+        "--quiet",
+    ]);
+    run.expect_code(0);
+    let mut names: Vec<String> = std::fs::read_dir(env.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "etc-x",
+            "etc-x-2",
+            "procurement",
+            "summary.csv",
+            "summary.json"
+        ]
+    );
+    assert!(!env.path().join("etc").exists());
+    assert!(env.path().join("out/etc-x-2/checklist.html").is_file());
+}
+
+#[test]
+fn batch_writes_the_bytes_a_single_run_writes() {
+    let env = Env::new();
+    let example = repo().join("examples/scotland-school-refurbishment.yaml");
+    let example = example.to_str().unwrap();
+    env.run(&[
+        "batch",
+        example,
+        "--out",
+        "out",
+        "--format",
+        "html,pdf,md,json",
+        "--quiet",
+    ])
+    .expect_code(0);
+    for kind in ["annex", "checklist"] {
+        for format in ["html", "pdf", "md", "json"] {
+            env.run(&[
+                kind,
+                example,
+                "--format",
+                format,
+                "-o",
+                &format!("single.{format}"),
+                "--force",
+            ])
+            .expect_code(0);
+            let single = std::fs::read(env.path().join(format!("single.{format}"))).unwrap();
+            let batch =
+                std::fs::read(env.path().join(format!("out/ec-2026-117/{kind}.{format}"))).unwrap();
+            assert!(single == batch, "{kind}.{format} differs from a single run");
+        }
+    }
+    // A second run replaces the files cleanly.
+    env.run(&["batch", example, "--out", "out", "--quiet"])
+        .expect_code(0);
+}
+
+#[test]
+fn a_run_that_cannot_start_exits_2() {
+    let env = Env::new();
+    let run = env.run(&["batch", "nowhere", "--out", "out"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("nowhere"), "{}", run.stderr);
+    env.write("empty/readme.txt", "nothing here");
+    let run = env.run(&["batch", "empty", "--out", "out"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("no .yaml, .yml or .json files"),
+        "{}",
+        run.stderr
+    );
+    env.write("in/p.yaml", procurement(1));
+    env.write("taken", "a file, not a folder");
+    let run = env.run(&["batch", "in", "--out", "taken"]);
+    run.expect_code(2);
+}
