@@ -58,6 +58,9 @@ pub enum Command {
     Match(MatchArgs),
     /// Annexes and checklists for many procurements at once, in parallel, with a summary.
     Batch(BatchArgs),
+    /// One briefing over many procurements, for advocates: duties, benefits in total,
+    /// openings for WISEs, common barriers (HTML, PDF, Markdown).
+    Briefing(BriefingArgs),
     /// Check tender documents or notices: which social clauses they carry, decline or lack,
     /// and the barriers they raise for small suppliers and WISEs.
     Check(CheckArgs),
@@ -221,6 +224,44 @@ pub struct BatchArgs {
     /// Include buyer-only guidance in the annexes.
     #[arg(long)]
     pub with_guidance: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BriefingArgs {
+    /// Procurement descriptions (YAML), published notices (OCDS JSON), or folders of them.
+    #[arg(required = true, value_name = "INPUT|DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The file to write, or `-` for standard output.
+    #[arg(short, long, value_name = "FILE|-")]
+    pub output: PathBuf,
+
+    /// The format; from the output file's ending when absent (else HTML).
+    #[arg(long, value_enum)]
+    pub format: Option<BriefingFormat>,
+
+    /// Language; Swedish when every procurement is Swedish, else English, when absent.
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+
+    /// The date whose rules apply (YYYY-MM-DD), for every procurement.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+
+    /// The jurisdiction of published notices (OCDS) whose ocid does not tell it.
+    #[arg(long, value_enum)]
+    pub jurisdiction: Option<Jurisdiction>,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefingFormat {
+    Html,
+    Pdf,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,9 @@ mod check;
 #[path = "cases/batch.rs"]
 mod batch;
 
+#[path = "cases/briefing.rs"]
+mod briefing;
+
 use util::{Env, repo};
 
 const GOOD: &str = "\

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::duties::{Applies, Context, Duty};
 use crate::input::yaml::name_of;
 use crate::input::{ContractType, Cpv, Jurisdiction, Language, Money, Priority, Vat};
-use crate::library::clause::{Param, Rounding};
+use crate::library::clause::{Benefit, Param, Rounding};
 use crate::library::{Category, Clause, Instrument, Library};
 use crate::messages::{Messages, decimal, money, number};
 use crate::text::SourceText;
@@ -43,6 +43,9 @@ pub struct ParamValue {
     pub unit: Option<String>,
     /// The arithmetic, in words: "12 000 000 SEK ÷ 5 000 000 SEK × 6 = 14.4, rounded up = 15".
     pub explain: String,
+    /// What the target adds to in a briefing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefit: Option<Benefit>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -492,6 +495,7 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
         value: result,
         unit,
         explain: explain.trim_end().to_string(),
+        benefit: param.benefit,
     })
 }
 

@@ -167,7 +167,7 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
 
 /// The files to read: each input, and the `.yaml`, `.yml` and `.json` files below each folder
 /// (in name order, not following links, skipping the output folder and hidden entries).
-fn inputs(paths: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>> {
+pub(super) fn inputs(paths: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>> {
     let out = out.canonicalize().ok();
     let mut files = Vec::new();
     for path in paths {

@@ -3,6 +3,7 @@
 
 pub(crate) mod assess;
 mod batch;
+mod briefing;
 mod check;
 mod clauses;
 mod document;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Match(args) => assess::run(&args, &options, &mut out),
         Command::Batch(args) => batch::run(&args, &options, &mut out),
+        Command::Briefing(args) => briefing::run(&args, &options, &mut out),
         Command::Check(args) => check::run(&args, &options, &mut out),
         Command::Validate(args) => validate::run(&args, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),

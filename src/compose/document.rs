@@ -58,6 +58,21 @@ pub enum Block {
     Note {
         text: Vec<Inline>,
     },
+    /// A horizontal bar chart of figures in one unit. Every renderer gives the figures as
+    /// text too (the labels and values), and a table with them should follow.
+    Chart {
+        id: String,
+        caption: String,
+        bars: Vec<Bar>,
+    },
+}
+
+/// One bar: its label, its value, and the value as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -2,8 +2,9 @@
 //! reads. Wording comes from the templates' string files and the clause library.
 
 pub mod annex;
+pub mod briefing;
 pub mod check;
 pub mod checklist;
 pub mod document;
 
-pub use document::{Block, Document, Inline};
+pub use document::{Bar, Block, Document, Inline};

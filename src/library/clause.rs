@@ -227,6 +227,41 @@ pub struct Param {
     /// What is counted: { sv: månader, en: months }.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Localized>,
+    /// What the target is worth to people, summed across procurements in a briefing; only
+    /// targets that are promised outcomes (not, say, the most an award criterion rewards).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefit: Option<Benefit>,
+}
+
+/// Kinds of benefit a briefing adds up.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Benefit {
+    /// Jobs and targeted recruitment opportunities.
+    Positions,
+    /// Months of employment (Swedish employment requirements).
+    EmploymentMonths,
+    /// Apprenticeships started.
+    Apprenticeships,
+    /// Weeks of work placement.
+    PlacementWeeks,
+    /// Months of full-time work placement.
+    PlacementMonths,
+    /// Training or work-training places.
+    TrainingPlaces,
+}
+
+impl Benefit {
+    pub const ALL: [Benefit; 6] = [
+        Benefit::Positions,
+        Benefit::EmploymentMonths,
+        Benefit::Apprenticeships,
+        Benefit::PlacementWeeks,
+        Benefit::PlacementMonths,
+        Benefit::TrainingPlaces,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -107,7 +107,58 @@ fn block_html(out: &mut String, block: &Block) {
                 escape(label)
             ));
         }
+        Block::Chart { id, caption, bars } => chart(out, id, caption, bars),
     }
+}
+
+/// Chart geometry, in SVG user units: label column, bar area, value column, row height.
+const CHART_LABEL: f32 = 330.0;
+const CHART_BARS: f32 = 300.0;
+const CHART_VALUE: f32 = 70.0;
+const CHART_ROW: f32 = 26.0;
+
+/// An inline SVG bar chart. The SVG is an image with a title; the labels and values are in it
+/// as text too, and the table after it gives the same figures to those who cannot see it.
+fn chart(out: &mut String, id: &str, caption: &str, bars: &[crate::compose::Bar]) {
+    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let width = CHART_LABEL + CHART_BARS + CHART_VALUE;
+    let height = CHART_ROW * bars.len() as f32 + 8.0;
+    let id = escape(id);
+    out.push_str(&format!(
+        "<figure class=\"chart\">\n<svg role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"{id}-title\">{}</title>\n",
+        escape(caption)
+    ));
+    for (i, bar) in bars.iter().enumerate() {
+        let y = CHART_ROW * i as f32 + 4.0;
+        let w = if max > 0.0 {
+            (bar.value / max) as f32 * CHART_BARS
+        } else {
+            0.0
+        };
+        let label: String = if bar.label.chars().count() > 52 {
+            bar.label
+                .chars()
+                .take(51)
+                .chain(std::iter::once('…'))
+                .collect()
+        } else {
+            bar.label.clone()
+        };
+        out.push_str(&format!(
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"12\" fill=\"#1b1b1b\">{}</text>\n<rect x=\"{CHART_LABEL}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"#0b4f6c\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#1b1b1b\">{}</text>\n",
+            y + 15.0,
+            escape(&label),
+            y + 3.0,
+            CHART_ROW - 8.0,
+            CHART_LABEL + w + 6.0,
+            y + 15.0,
+            escape(&bar.text),
+        ));
+    }
+    out.push_str(&format!(
+        "</svg>\n<figcaption>{}</figcaption>\n</figure>\n",
+        escape(caption)
+    ));
 }
 
 fn inlines(list: &[Inline]) -> String {

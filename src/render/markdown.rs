@@ -71,6 +71,18 @@ pub fn render(doc: &Document) -> String {
                     escape(label)
                 ));
             }
+            // Markdown draws no charts: the caption and the figures, as a list.
+            Block::Chart { caption, bars, .. } => {
+                out.push_str(&format!("**{}**\n\n", escape(caption)));
+                for bar in bars {
+                    out.push_str(&format!(
+                        "- {}: {}\n",
+                        escape(&bar.label),
+                        escape(&bar.text)
+                    ));
+                }
+                out.push('\n');
+            }
         }
     }
     while out.ends_with("\n\n") {

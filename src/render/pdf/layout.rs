@@ -525,9 +525,81 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                 }
                 strips.extend(lines);
             }
+            Block::Chart { caption, bars, .. } => {
+                let runs = [Run {
+                    face: Face::Bold,
+                    text: caption.clone(),
+                }];
+                let mut lines = text_strips(fonts, &runs, &BODY, 0.0, CONTENT_WIDTH, 6.0, INK);
+                for s in &mut lines {
+                    s.keep_next = 2;
+                }
+                strips.extend(lines);
+                strips.extend(chart_strips(fonts, bars));
+            }
         }
     }
     paginate(strips, &headers, &marks, fonts, footer)
+}
+
+/// Label column and bar area of a chart, in points.
+const CHART_LABEL: f32 = 210.0;
+const CHART_BARS: f32 = 200.0;
+
+/// One strip per bar: the label (shortened to fit its column), the bar, and the value.
+fn chart_strips(fonts: &Fonts, bars: &[crate::compose::Bar]) -> Vec<Strip> {
+    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let size = SMALL.size;
+    bars.iter()
+        .map(|bar| {
+            let fits = |s: &str| fonts.width(Face::Regular, s, size) <= CHART_LABEL - 8.0;
+            let mut label = bar.label.clone();
+            if !fits(&label) {
+                let mut chars: Vec<char> = label.chars().collect();
+                while !chars.is_empty() && !fits(&format!("{}…", String::from_iter(&chars))) {
+                    chars.pop();
+                }
+                label = format!("{}…", String::from_iter(&chars).trim_end());
+            }
+            let w = if max > 0.0 {
+                (bar.value / max) as f32 * CHART_BARS
+            } else {
+                0.0
+            };
+            let x_bars = MARGIN_X + CHART_LABEL;
+            Strip {
+                height: 16.0,
+                space_before: 0.0,
+                keep_next: 0,
+                table: None,
+                draws: vec![
+                    Draw::Text {
+                        x: MARGIN_X,
+                        baseline: 11.5,
+                        face: Face::Regular,
+                        size,
+                        color: INK,
+                        text: label,
+                    },
+                    Draw::Fill {
+                        x: x_bars,
+                        y: 3.0,
+                        w,
+                        h: 10.0,
+                        color: ACCENT,
+                    },
+                    Draw::Text {
+                        x: x_bars + w + 5.0,
+                        baseline: 11.5,
+                        face: Face::Regular,
+                        size,
+                        color: INK,
+                        text: bar.text.clone(),
+                    },
+                ],
+            }
+        })
+        .collect()
 }
 
 /// Keeps a group of lines (a heading, a checklist item's title) together and with the line
@@ -541,37 +613,54 @@ fn keep_with_next(lines: &mut [Strip]) {
 
 /// Column widths in proportion to each column's longest content, within bounds.
 fn column_widths(fonts: &Fonts, header: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<f32> {
+    const PADDING: f32 = 10.0;
     let n = header.len().max(1);
-    let mut natural: Vec<f32> = header
-        .iter()
-        .map(|h| fonts.width(Face::Bold, h, SMALL.size))
-        .collect();
-    natural.resize(n, 0.0);
+    // Per column: the width of its widest text on one line, and of its longest word (below
+    // which words would break in the middle).
+    let mut natural = vec![0.0f32; n];
+    let mut word = vec![0.0f32; n];
+    let mut measure = |i: usize, face: Face, text: &str| {
+        natural[i] = natural[i].max(fonts.width(face, text, SMALL.size));
+        for w in text.split([' ', '\t', '\n']) {
+            word[i] = word[i].max(fonts.width(face, w, SMALL.size));
+        }
+    };
+    for (i, h) in header.iter().enumerate().take(n) {
+        measure(i, Face::Bold, h);
+    }
     for row in rows {
         for (i, cell) in row.iter().enumerate().take(n) {
-            let text = crate::compose::document::plain(cell);
-            natural[i] = natural[i].max(fonts.width(Face::Regular, &text, SMALL.size));
+            measure(i, Face::Regular, &crate::compose::document::plain(cell));
         }
     }
-    let min = 40.0f32;
-    let padded: Vec<f32> = natural
+    let most: Vec<f32> = natural
         .iter()
-        .map(|w| (w + 10.0).clamp(min, CONTENT_WIDTH))
+        .map(|w| (w + PADDING).clamp(40.0, CONTENT_WIDTH))
         .collect();
-    let total: f32 = padded.iter().sum();
-    if total <= CONTENT_WIDTH {
-        let extra = (CONTENT_WIDTH - total) / n as f32;
-        padded.iter().map(|w| w + extra).collect()
-    } else {
-        // Share the width by natural size, keeping every column readable.
-        let fair = CONTENT_WIDTH / n as f32;
-        let (small, big): (Vec<f32>, Vec<f32>) = padded.iter().partition(|w| **w <= fair);
-        let small_total: f32 = small.iter().sum();
-        let big_total: f32 = big.iter().sum();
-        let left = CONTENT_WIDTH - small_total;
-        padded
+    let least: Vec<f32> = word
+        .iter()
+        .zip(&most)
+        .map(|(w, m)| (w + PADDING).clamp(30.0, CONTENT_WIDTH / 2.0).min(*m))
+        .collect();
+    let (sum_most, sum_least): (f32, f32) = (most.iter().sum(), least.iter().sum());
+    if sum_most <= CONTENT_WIDTH {
+        // Everything fits on one line: share out what is left.
+        let extra = (CONTENT_WIDTH - sum_most) / n as f32;
+        most.iter().map(|w| w + extra).collect()
+    } else if sum_least <= CONTENT_WIDTH {
+        // Every word fits whole: give each column its longest word, then the rest in
+        // proportion to how much more it would use.
+        let share = (CONTENT_WIDTH - sum_least) / (sum_most - sum_least);
+        least
             .iter()
-            .map(|w| if *w <= fair { *w } else { w / big_total * left })
+            .zip(&most)
+            .map(|(l, m)| l + (m - l) * share)
+            .collect()
+    } else {
+        // Not even the longest words fit: shrink them all alike (words then break).
+        least
+            .iter()
+            .map(|l| l * CONTENT_WIDTH / sum_least)
             .collect()
     }
 }

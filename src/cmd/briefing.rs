@@ -1,0 +1,89 @@
+//! `socialclause briefing`: one document over a portfolio of procurements, for advocates.
+//! Every input must load: a briefing over part of a portfolio would mislead, so every bad
+//! procurement is listed and nothing is written.
+
+use std::path::PathBuf;
+
+use crate::cli::{AssessArgs, BriefingArgs, BriefingFormat};
+use crate::compose::briefing::briefing;
+use crate::error::{Error, Result};
+use crate::input::{self, Jurisdiction, Language, LoadOptions};
+use crate::library::LibraryOptions;
+use crate::output::{Stdout, write_file};
+use crate::render::{html, markdown, pdf};
+
+use super::Outcome;
+use super::assess::Assessor;
+use super::batch::inputs;
+
+pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
+    let format =
+        args.format
+            .unwrap_or_else(|| match args.output.extension().and_then(|e| e.to_str()) {
+                Some("pdf") => BriefingFormat::Pdf,
+                Some("md") => BriefingFormat::Md,
+                _ => BriefingFormat::Html,
+            });
+    let to_stdout = args.output.as_os_str() == "-";
+    if !to_stdout && !args.force && args.output.exists() {
+        return Err(Error::usage_with_help(
+            format!("{} exists already", args.output.display()),
+            "choose another name, or add --force to replace it",
+        ));
+    }
+    let files = inputs(&args.inputs, &args.output)?;
+    let load_options = LoadOptions {
+        jurisdiction: args.jurisdiction,
+        ..LoadOptions::default()
+    };
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    for file in &files {
+        input::load_each(file, &load_options, &mut |r| match r {
+            Ok(l) => loaded.push(l),
+            Err(f) => errors.push(f.error),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(Error::many(errors));
+    }
+    let lang = args.lang.unwrap_or_else(|| {
+        if loaded
+            .iter()
+            .all(|l| l.procurement.jurisdiction == Jurisdiction::Se)
+        {
+            Language::Sv
+        } else {
+            Language::En
+        }
+    });
+    let assessor = Assessor::new(
+        &AssessArgs {
+            input: PathBuf::from("-"),
+            lang: Some(lang),
+            date: args.date,
+            jurisdiction: args.jurisdiction,
+        },
+        options,
+    )?;
+    let portfolio: Vec<_> = loaded
+        .iter()
+        .map(|l| assessor.assess(&l.procurement))
+        .collect();
+    let doc = briefing(&portfolio, lang);
+    let bytes = match format {
+        BriefingFormat::Html => html::render(&doc).into_bytes(),
+        BriefingFormat::Pdf => pdf::render(&doc),
+        BriefingFormat::Md => {
+            let mut text = markdown::render(&doc);
+            text.push('\n');
+            text.into_bytes()
+        }
+    };
+    if to_stdout {
+        out.write_bytes(&bytes)?;
+    } else {
+        write_file(&args.output, &bytes, args.force)?;
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,431 @@
+//! The briefing (for advocates): one document over a portfolio of procurements. What they are
+//! worth, which duties apply how often, what the recommended clauses would bring in total (with
+//! the sums shown), where a reservation or lots would open contracts to WISEs, the checklist
+//! items that fail most often, and a row per procurement.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use super::document::{Bar, Block, Document, Inline, text};
+use crate::assess::{Applies, Assessment, CheckStatus, Status};
+use crate::input::{Currency, Language, Money};
+use crate::library::Category;
+use crate::library::clause::Benefit;
+use crate::messages::{Messages, money, number};
+
+/// At most this many checklist items are listed as the most common failures.
+const TOP_FAILURES: usize = 10;
+
+/// The briefing over `portfolio`, in `lang`.
+pub fn briefing(portfolio: &[Assessment], lang: Language) -> Document {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    let say = |key: &str, args: serde_json::Value| m.render(key, lang, &args);
+    let n = portfolio.len();
+    let title = say("briefing.title", json!({ "count": n }));
+    let mut blocks = vec![Block::heading(1, "briefing", title.clone())];
+    blocks.push(Block::paragraph(word("briefing.intro")));
+
+    // Summary: count and value, per currency.
+    blocks.push(Block::heading(
+        2,
+        "summary",
+        word("briefing.summary.heading"),
+    ));
+    let totals = value_totals(portfolio, lang);
+    blocks.push(Block::paragraph(say(
+        "briefing.summary",
+        json!({
+            "count": n,
+            "value": if totals.is_empty() { word("briefing.value.unknown") } else { totals },
+            "dates": dates(portfolio),
+        }),
+    )));
+
+    duties(&mut blocks, portfolio, lang);
+    benefits(&mut blocks, portfolio, lang);
+    opportunities(&mut blocks, portfolio, lang);
+    failures(&mut blocks, portfolio, lang);
+    procurements(&mut blocks, portfolio, lang);
+
+    blocks.push(Block::note(say(
+        "briefing.disclaimer",
+        json!({ "version": env!("CARGO_PKG_VERSION") }),
+    )));
+    Document {
+        language: lang,
+        title,
+        author: None,
+        subject: word("briefing.subject"),
+        blocks,
+    }
+}
+
+/// "12 000 000 SEK + 6 500 000 GBP": the values given, summed per currency.
+fn value_totals(portfolio: &[Assessment], lang: Language) -> String {
+    let mut sums: BTreeMap<&'static str, (Currency, f64)> = BTreeMap::new();
+    for a in portfolio {
+        if let Some(v) = a.procurement.value {
+            sums.entry(v.currency.code()).or_insert((v.currency, 0.0)).1 += v.amount;
+        }
+    }
+    sums.values()
+        .map(|&(currency, amount)| {
+            money(
+                &Money {
+                    amount,
+                    currency,
+                    vat: Default::default(),
+                },
+                lang,
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The dates whose rules were applied, earliest to latest.
+fn dates(portfolio: &[Assessment]) -> String {
+    let first = portfolio.iter().map(|a| a.date).min();
+    let last = portfolio.iter().map(|a| a.date).max();
+    match (first, last) {
+        (Some(f), Some(l)) if f == l => f.to_string(),
+        (Some(f), Some(l)) => format!("{f} – {l}"),
+        _ => String::new(),
+    }
+}
+
+fn duties(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    // Duty id → (title, applies, unknown, does not apply), in first-seen order.
+    let mut counts: Vec<(&str, String, usize, usize, usize)> = Vec::new();
+    for a in portfolio {
+        for d in &a.duties {
+            let i = match counts.iter().position(|c| c.0 == d.id) {
+                Some(i) => i,
+                None => {
+                    counts.push((d.id, d.title.clone(), 0, 0, 0));
+                    counts.len() - 1
+                }
+            };
+            match d.applies {
+                Applies::Yes => counts[i].2 += 1,
+                Applies::Unknown => counts[i].3 += 1,
+                Applies::No => counts[i].4 += 1,
+            }
+        }
+    }
+    blocks.push(Block::heading(2, "duties", word("briefing.duties.heading")));
+    blocks.push(Block::Chart {
+        id: "duties-chart".into(),
+        caption: word("briefing.duties.chart"),
+        bars: counts
+            .iter()
+            .map(|c| Bar {
+                label: c.1.clone(),
+                value: c.2 as f64,
+                text: m.render(
+                    "briefing.of",
+                    lang,
+                    &json!({ "count": c.2, "total": c.2 + c.3 + c.4 }),
+                ),
+            })
+            .collect(),
+    });
+    blocks.push(Block::Table {
+        caption: Some(word("briefing.duties.table")),
+        header: vec![
+            word("briefing.column.duty"),
+            word("briefing.column.applies"),
+            word("briefing.column.unknown"),
+            word("briefing.column.not-applies"),
+        ],
+        rows: counts
+            .iter()
+            .map(|c| {
+                vec![
+                    text(c.1.clone()),
+                    text(c.2.to_string()),
+                    text(c.3.to_string()),
+                    text(c.4.to_string()),
+                ]
+            })
+            .collect(),
+    });
+}
+
+/// Every recommended target that counts as `benefit`: (procurement title, value).
+fn contributions(portfolio: &[Assessment], benefit: Benefit) -> Vec<(String, f64)> {
+    portfolio
+        .iter()
+        .filter_map(|a| {
+            let sum: f64 = a
+                .recommendations
+                .iter()
+                .filter(|r| r.status == Status::Recommended)
+                .flat_map(|r| r.params.values())
+                .filter(|p| p.benefit == Some(benefit))
+                .map(|p| p.value)
+                .sum();
+            (sum > 0.0).then(|| (a.procurement.title.to_string(), sum))
+        })
+        .collect()
+}
+
+/// Per benefit: the total and its sum written out ("15 (Parks) + 6 (Schools) = 21").
+pub fn benefit_totals(portfolio: &[Assessment], lang: Language) -> Vec<(Benefit, f64, String)> {
+    Benefit::ALL
+        .iter()
+        .filter_map(|&b| {
+            let parts = contributions(portfolio, b);
+            if parts.is_empty() {
+                return None;
+            }
+            let total: f64 = parts.iter().map(|p| p.1).sum();
+            let terms = parts
+                .iter()
+                .map(|(title, v)| format!("{} ({title})", number(*v, lang)))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            Some((b, total, format!("{terms} = {}", number(total, lang))))
+        })
+        .collect()
+}
+
+fn benefits(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    blocks.push(Block::heading(
+        2,
+        "benefits",
+        word("briefing.benefits.heading"),
+    ));
+    let totals = benefit_totals(portfolio, lang);
+    if totals.is_empty() {
+        blocks.push(Block::paragraph(word("briefing.benefits.none")));
+        return;
+    }
+    blocks.push(Block::paragraph(word("briefing.benefits.intro")));
+    blocks.push(Block::Table {
+        caption: Some(word("briefing.benefits.table")),
+        header: vec![
+            word("briefing.column.benefit"),
+            word("briefing.column.total"),
+            word("briefing.column.sum"),
+        ],
+        rows: totals
+            .iter()
+            .map(|(b, total, sum)| {
+                vec![
+                    text(word(&format!(
+                        "briefing.benefit.{}",
+                        crate::input::yaml::name_of(b)
+                    ))),
+                    text(number(*total, lang)),
+                    text(sum.clone()),
+                ]
+            })
+            .collect(),
+    });
+}
+
+fn opportunities(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    blocks.push(Block::heading(
+        2,
+        "opportunities",
+        word("briefing.opportunities.heading"),
+    ));
+    let mut items = Vec::new();
+    for a in portfolio {
+        let mut what = Vec::new();
+        if let Some(r) = a
+            .recommendations
+            .iter()
+            .find(|r| r.category == Category::ReservedContract && r.status != Status::NotApplicable)
+        {
+            what.push(m.render(
+                "briefing.opportunity.reservation",
+                lang,
+                &json!({ "clause": r.title }),
+            ));
+        }
+        if a.checklist
+            .iter()
+            .any(|c| c.id == "lots" && matches!(c.status, CheckStatus::Warn | CheckStatus::Fail))
+        {
+            what.push(word("briefing.opportunity.lots"));
+        }
+        if what.is_empty() {
+            continue;
+        }
+        let value = a
+            .procurement
+            .value
+            .map(|v| money(&v, lang))
+            .unwrap_or_else(|| word("briefing.value.unknown"));
+        items.push(vec![
+            Inline::Strong(a.procurement.title.to_string()),
+            Inline::Text(format!(" ({value}): {}", what.join("; "))),
+        ]);
+    }
+    if items.is_empty() {
+        blocks.push(Block::paragraph(word("briefing.opportunities.none")));
+    } else {
+        blocks.push(Block::List {
+            ordered: false,
+            items,
+        });
+    }
+}
+
+fn failures(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    // Item id → (title, fail, warn), in checklist order.
+    let mut counts: Vec<(String, String, usize, usize)> = Vec::new();
+    for a in portfolio {
+        for c in &a.checklist {
+            let i = match counts.iter().position(|x| x.0 == c.id) {
+                Some(i) => i,
+                None => {
+                    counts.push((c.id.clone(), c.title.clone(), 0, 0));
+                    counts.len() - 1
+                }
+            };
+            match c.status {
+                CheckStatus::Fail => counts[i].2 += 1,
+                CheckStatus::Warn => counts[i].3 += 1,
+                _ => {}
+            }
+        }
+    }
+    counts.retain(|c| c.2 + c.3 > 0);
+    // Most failures first, then most warnings; the checklist's order among equals.
+    counts.sort_by_key(|c| std::cmp::Reverse((c.2, c.3)));
+    counts.truncate(TOP_FAILURES);
+    blocks.push(Block::heading(
+        2,
+        "failures",
+        word("briefing.failures.heading"),
+    ));
+    if counts.is_empty() {
+        blocks.push(Block::paragraph(word("briefing.failures.none")));
+        return;
+    }
+    let bars: Vec<Bar> = counts
+        .iter()
+        .filter(|c| c.2 > 0)
+        .map(|c| Bar {
+            label: c.1.clone(),
+            value: c.2 as f64,
+            text: c.2.to_string(),
+        })
+        .collect();
+    if !bars.is_empty() {
+        blocks.push(Block::Chart {
+            id: "failures-chart".into(),
+            caption: word("briefing.failures.chart"),
+            bars,
+        });
+    }
+    blocks.push(Block::Table {
+        caption: Some(word("briefing.failures.table")),
+        header: vec![
+            word("briefing.column.item"),
+            word("briefing.column.fail"),
+            word("briefing.column.warn"),
+        ],
+        rows: counts
+            .iter()
+            .map(|c| {
+                vec![
+                    text(c.1.clone()),
+                    text(c.2.to_string()),
+                    text(c.3.to_string()),
+                ]
+            })
+            .collect(),
+    });
+}
+
+fn procurements(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    blocks.push(Block::heading(
+        2,
+        "procurements",
+        word("briefing.procurements.heading"),
+    ));
+    let rows = portfolio
+        .iter()
+        .map(|a| {
+            let p = &a.procurement;
+            let duties: Vec<&str> = a
+                .duties
+                .iter()
+                .filter(|d| d.applies == Applies::Yes)
+                .map(|d| d.title.as_str())
+                .collect();
+            let recommended = a
+                .recommendations
+                .iter()
+                .filter(|r| r.status == Status::Recommended)
+                .count();
+            let benefits: Vec<String> = benefit_totals(std::slice::from_ref(a), lang)
+                .into_iter()
+                .map(|(b, total, _)| {
+                    format!(
+                        "{} {}",
+                        number(total, lang),
+                        word(&format!(
+                            "briefing.benefit.{}",
+                            crate::input::yaml::name_of(&b)
+                        ))
+                        .to_lowercase()
+                    )
+                })
+                .collect();
+            let count = |s: CheckStatus| a.checklist.iter().filter(|c| c.status == s).count();
+            vec![
+                vec![Inline::Strong(p.title.to_string())],
+                text(
+                    p.value
+                        .map(|v| money(&v, lang))
+                        .unwrap_or_else(|| word("briefing.value.unknown")),
+                ),
+                text(if duties.is_empty() {
+                    "–".to_string()
+                } else {
+                    duties.join("; ")
+                }),
+                text(recommended.to_string()),
+                text(if benefits.is_empty() {
+                    "–".to_string()
+                } else {
+                    benefits.join("; ")
+                }),
+                text(format!(
+                    "{} / {}",
+                    count(CheckStatus::Fail),
+                    count(CheckStatus::Warn)
+                )),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table {
+        caption: None,
+        header: vec![
+            word("briefing.column.procurement"),
+            word("briefing.column.value"),
+            word("briefing.column.duties"),
+            word("briefing.column.recommended"),
+            word("briefing.column.benefits"),
+            word("briefing.column.checklist"),
+        ],
+        rows,
+    });
+}
