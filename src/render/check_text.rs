@@ -37,8 +37,7 @@ pub fn report(r: &Report) -> String {
             out.push('\n');
         }
         for g in &r.gaps {
-            let text = format!("{}  {}", g.id, g.message);
-            let wrapped = wrap(&text, 4);
+            let wrapped = wrap(&g.message, 4);
             out.push_str(&format!("  -{}\n", &wrapped[3..]));
         }
     }

@@ -240,16 +240,11 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
     let fact_location = |field: &str| format!("{}: {field}", doc.name);
     let mut out = Vec::new();
     for (barrier, hits) in barriers::barriers().iter().zip(&hits) {
-        let evidence: Vec<Evidence> = hits
+        let located: Vec<Hit> = hits
             .iter()
-            .map(|h| {
-                evidence(
-                    doc,
-                    &doc.text.hit(HitKind::Present, 0, h.range.clone()),
-                    None,
-                )
-            })
+            .map(|h| doc.text.hit(HitKind::Present, 0, h.range.clone()))
             .collect();
+        let evidence: Vec<Evidence> = distinct(&located).map(|h| evidence(doc, h, None)).collect();
         let from_text = evidence.first().map(|e| e.place.location.clone());
         let id = barrier.id.as_str();
         let decided: Option<(Severity, String, String)> = match id {
