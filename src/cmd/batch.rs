@@ -9,7 +9,7 @@
 //! the bytes written are those of `annex` and `checklist` for the same input.
 
 use std::collections::HashSet;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::sync_channel;
@@ -101,7 +101,7 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         jurisdiction: args.jurisdiction,
         ..LoadOptions::default()
     };
-    let rows = Mutex::new(Vec::new());
+    let summary = Mutex::new(Summary::create(&args.out)?);
     let (sender, receiver) = sync_channel::<Unit>(jobs * 4);
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -113,9 +113,9 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
                         .as_ref()
                         .ok()
                         .map(|l| unique(&mut taken, &file_stem(&l.procurement)));
-                    seq += 1;
                     // The workers only stop taking when the run is over.
                     let _ = sender.send(Unit { seq, name, result });
+                    seq += 1;
                 });
             }
         });
@@ -123,7 +123,7 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
             receiver.into_iter().par_bridge().for_each(|unit| {
                 let seq = unit.seq;
                 let row = process(&assessor, args, unit);
-                rows.lock().expect("no worker panics").push((seq, row));
+                summary.lock().expect("no worker panics").add(seq, row);
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
@@ -133,20 +133,14 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
+    let summary = summary.into_inner().expect("no worker panics");
+    let (written, failed) = (summary.written, summary.failed.clone());
+    summary.finish()?;
 
-    let mut rows = rows.into_inner().expect("no worker panics");
-    rows.sort_by_key(|(seq, _)| *seq);
-    let rows: Vec<Row> = rows.into_iter().map(|(_, row)| row).collect();
-    let mut json = serde_json::to_string_pretty(&rows).expect("the summary serialises to JSON");
-    json.push('\n');
-    write_file(&args.out.join("summary.json"), json.as_bytes(), true)?;
-    write_file(&args.out.join("summary.csv"), csv(&rows).as_bytes(), true)?;
-
-    let failed: Vec<&Row> = rows.iter().filter(|r| r.error.is_some()).collect();
     let seconds = started.elapsed().as_secs_f64();
     let mut report = format!(
         "{} written, {} failed, in {seconds:.1} s, into {}\n",
-        rows.len() - failed.len(),
+        written - failed.len(),
         failed.len(),
         args.out.display(),
     );
@@ -163,6 +157,100 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     } else {
         Outcome::Findings
     })
+}
+
+/// `summary.json` and `summary.csv`, written as rows come in, in input order: a row that comes
+/// early waits (with the few others the queue lets run ahead), so memory stays flat. Both files
+/// are temporary until the run ends, then renamed into place.
+struct Summary {
+    json: std::io::BufWriter<tempfile::NamedTempFile>,
+    csv: std::io::BufWriter<tempfile::NamedTempFile>,
+    dir: PathBuf,
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Row>,
+    written: usize,
+    /// The rows that failed, for the report at the end.
+    failed: Vec<Row>,
+    error: Option<Error>,
+}
+
+impl Summary {
+    fn create(dir: &Path) -> Result<Self> {
+        let temp = || {
+            tempfile::Builder::new()
+                .prefix(".socialclause-")
+                .tempfile_in(dir)
+                .map(std::io::BufWriter::new)
+                .map_err(|source| Error::Write {
+                    path: dir.to_path_buf(),
+                    source,
+                })
+        };
+        let mut summary = Summary {
+            json: temp()?,
+            csv: temp()?,
+            dir: dir.to_path_buf(),
+            next: 0,
+            waiting: Default::default(),
+            written: 0,
+            failed: Vec::new(),
+            error: None,
+        };
+        summary.write(|s| {
+            s.json.write_all(b"[")?;
+            s.csv.write_all(CSV_HEADER.as_bytes())?;
+            s.csv.write_all(b"\r\n")
+        });
+        Ok(summary)
+    }
+
+    fn add(&mut self, seq: usize, row: Row) {
+        self.waiting.insert(seq, row);
+        while let Some(row) = self.waiting.remove(&self.next) {
+            let line = serde_json::to_string(&row).expect("a row serialises to JSON");
+            let first = self.written == 0;
+            self.write(|s| {
+                s.json.write_all(if first { b"\n  " } else { b",\n  " })?;
+                s.json.write_all(line.as_bytes())?;
+                s.csv.write_all(csv_line(&row).as_bytes())
+            });
+            if row.error.is_some() {
+                self.failed.push(row);
+            }
+            self.written += 1;
+            self.next += 1;
+        }
+    }
+
+    fn write(&mut self, f: impl FnOnce(&mut Self) -> std::io::Result<()>) {
+        if self.error.is_none()
+            && let Err(source) = f(self)
+        {
+            self.error = Some(Error::Write {
+                path: self.dir.join("summary.json"),
+                source,
+            });
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.write(|s| s.json.write_all(b"\n]\n"));
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        for (writer, name) in [(self.json, "summary.json"), (self.csv, "summary.csv")] {
+            let path = self.dir.join(name);
+            let write_error = |source| Error::Write {
+                path: path.clone(),
+                source,
+            };
+            let file = writer
+                .into_inner()
+                .map_err(|e| write_error(e.into_error()))?;
+            file.persist(&path).map_err(|e| write_error(e.error))?;
+        }
+        Ok(())
+    }
 }
 
 /// The files to read: each input, and the `.yaml`, `.yml` and `.json` files below each folder
@@ -352,32 +440,32 @@ fn place(r: &Row) -> String {
 
 const CSV_HEADER: &str = "file,document,item,id,title,jurisdiction,value,currency,duties,recommended,checklist_fail,checklist_warn,outputs,error";
 
-/// The summary as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted).
-fn csv(rows: &[Row]) -> String {
-    let mut out = String::from(CSV_HEADER);
-    out.push_str("\r\n");
-    for r in rows {
-        let fields = [
-            r.file.clone(),
-            r.document.to_string(),
-            r.item.map(|i| i.to_string()).unwrap_or_default(),
-            r.id.clone().unwrap_or_default(),
-            r.title.clone().unwrap_or_default(),
-            r.jurisdiction.clone().unwrap_or_default(),
-            r.value.map(|v| v.to_string()).unwrap_or_default(),
-            r.currency.clone().unwrap_or_default(),
-            r.duties.join(";"),
-            r.recommended.to_string(),
-            r.checklist_fail.to_string(),
-            r.checklist_warn.to_string(),
-            r.outputs.join(";"),
-            r.error.clone().unwrap_or_default(),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
+/// One row of the summary as CSV (RFC 4180: fields with commas, quotes or line breaks are
+/// quoted; lines end in CRLF).
+fn csv_line(r: &Row) -> String {
+    let fields = [
+        r.file.clone(),
+        r.document.to_string(),
+        r.item.map(|i| i.to_string()).unwrap_or_default(),
+        r.id.clone().unwrap_or_default(),
+        r.title.clone().unwrap_or_default(),
+        r.jurisdiction.clone().unwrap_or_default(),
+        r.value.map(|v| v.to_string()).unwrap_or_default(),
+        r.currency.clone().unwrap_or_default(),
+        r.duties.join(";"),
+        r.recommended.to_string(),
+        r.checklist_fail.to_string(),
+        r.checklist_warn.to_string(),
+        r.outputs.join(";"),
+        r.error.clone().unwrap_or_default(),
+    ];
+    let mut line = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
 }
 
 fn csv_field(field: &str) -> String {
