@@ -8,6 +8,7 @@ pub mod assess;
 pub mod cli;
 pub mod cmd;
 pub mod compose;
+mod embedded;
 pub mod error;
 pub mod input;
 pub mod law;

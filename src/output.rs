@@ -24,10 +24,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".socialclause-")
-        .tempfile_in(dir)
-        .map_err(write_error)?;
+    let mut file = temporary_in(dir).map_err(write_error)?;
     // Written whole to a temporary file and renamed: a killed run leaves the old file or the
     // new one, never half of one. (No fsync: surviving a power cut is not promised, and the
     // flush would cost more than the rest of a run.)
@@ -40,6 +37,20 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
             .map_err(|e| write_error(e.error))?;
     }
     Ok(())
+}
+
+/// A temporary file in `dir` to be renamed into place: hidden while it is written, and
+/// created with the permissions any new file gets (0666 less the umask), not tempfile's
+/// owner-only ones, so the finished file can be read by whoever reads the folder.
+pub fn temporary_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".socialclause-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 /// Standard output for results. A reader that goes away (`| head`) ends the output quietly.

@@ -177,9 +177,7 @@ struct Summary {
 impl Summary {
     fn create(dir: &Path) -> Result<Self> {
         let temp = || {
-            tempfile::Builder::new()
-                .prefix(".socialclause-")
-                .tempfile_in(dir)
+            crate::output::temporary_in(dir)
                 .map(std::io::BufWriter::new)
                 .map_err(|source| Error::Write {
                     path: dir.to_path_buf(),

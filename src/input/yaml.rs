@@ -39,8 +39,15 @@ impl<T> Located<T> {
     }
 }
 
-/// Parses a source holding exactly one document into `T`.
+/// Parses a source holding exactly one document into `T`. A file compiled into the binary is
+/// read from its JSON form (see `crate::embedded`), with YAML as the fallback that can say
+/// where a problem is.
 pub fn parse_one<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+    if let Some(json) = crate::embedded::json(&source.name, &source.text)
+        && let Ok(value) = serde_json::from_str(json)
+    {
+        return Ok(value);
+    }
     let mut values = parse_stream::<T>(source, false)?;
     match values.len() {
         1 => Ok(values.remove(0).value),
@@ -759,6 +766,34 @@ fn second_key(text: &str, line: usize, key: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    use super::*;
+    use crate::library::{Clause, Localized};
+
+    /// Every embedded clause and message catalogue reads the same from its JSON form as from
+    /// its YAML, typed as the program reads it.
+    #[test]
+    fn json_and_yaml_give_the_same_values() {
+        let mut clauses = 0;
+        for (name, yaml, json) in crate::embedded::FILES {
+            let source = Source::from_text(*name, *yaml);
+            if name.starts_with("<embedded>/clauses/") {
+                let from_yaml = parse_stream::<Clause>(&source, false).unwrap().remove(0).value;
+                let from_json: Clause = serde_json::from_str(json).unwrap();
+                assert_eq!(from_yaml, from_json, "{name}");
+                clauses += 1;
+            } else if name.ends_with("strings.yaml") || name.ends_with("messages.yaml") {
+                type Catalogue = std::collections::BTreeMap<String, Localized>;
+                let from_yaml = parse_stream::<Catalogue>(&source, false).unwrap().remove(0).value;
+                let from_json: Catalogue = serde_json::from_str(json).unwrap();
+                assert_eq!(from_yaml, from_json, "{name}");
+            }
+        }
+        assert!(clauses >= 60, "only {clauses} clauses compared");
+    }
 }
 
 #[cfg(test)]

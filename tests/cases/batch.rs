@@ -212,3 +212,22 @@ fn a_run_that_cannot_start_exits_2() {
     let run = env.run(&["batch", "in", "--out", "taken"]);
     run.expect_code(2);
 }
+
+/// Written files get the permissions of any new file (0666 less the umask), not the
+/// owner-only ones of a temporary file.
+#[cfg(unix)]
+#[test]
+fn written_files_are_as_readable_as_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let example = repo().join("examples/se-parkskotsel.yaml");
+    env.run(&["annex", example.to_str().unwrap(), "-o", "annex.html"])
+        .expect_code(0);
+    let plain = env.write("plain.txt", "x");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&env.path().join("annex.html")), mode(&plain));
+    env.run(&["batch", example.to_str().unwrap(), "--out", "out", "--quiet"])
+        .expect_code(0);
+    assert_eq!(mode(&env.path().join("out/summary.json")), mode(&plain));
+    assert_eq!(mode(&env.path().join("out/ks-2026-0142/annex.html")), mode(&plain));
+}

@@ -1,7 +1,7 @@
 //! The PDF renderer: the document model typeset on A4 with the bundled fonts (printpdf draws,
 //! our own layout places), then finished with lopdf: `/Lang`, a nested outline of the headings,
-//! and a content-derived `/ID`, so the same document gives the same bytes on every run and
-//! thread. The PDF is untagged; it says that the HTML is the accessible version.
+//! compressed streams and a content-derived `/ID`, so the same document gives the same bytes on
+//! every run and thread. The PDF is untagged; it says that the HTML is the accessible version.
 
 mod finish;
 pub mod fonts;
@@ -49,14 +49,16 @@ pub fn render(doc: &Document) -> Vec<u8> {
         .map(|draws| PdfPage::new(Mm(210.0), Mm(297.0), ops(draws)))
         .collect();
     pdf.with_pages(pdf_pages);
+    // printpdf builds the lopdf document (with subset fonts) but neither compresses nor saves
+    // it: `finish` adds what printpdf lacks, compresses once and saves once.
     let options = PdfSaveOptions {
-        optimize: true,
+        optimize: false,
         subset_fonts: true,
         secure: true,
         image_optimization: None,
     };
-    let bytes = pdf.save(&options, &mut Vec::new());
-    finish::finish(&bytes, lang, &pages.bookmarks)
+    let document = printpdf::serialize::to_lopdf_doc(&pdf, &options, &mut Vec::new());
+    finish::finish(document, lang, &pages.bookmarks)
 }
 
 fn color((r, g, b): layout::Rgb) -> Color {

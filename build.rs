@@ -1,0 +1,63 @@
+//! Build step: the YAML files compiled into the binary (the clause library, `data/`, the
+//! templates' strings) are also written as JSON, which a run reads many times faster than
+//! YAML. The YAML stays the source and is what users see and edit; `src/embedded.rs` uses the
+//! JSON only for text identical to the file it was made from.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const ROOTS: &[&str] = &["clauses", "data", "templates"];
+
+fn main() {
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut files = Vec::new();
+    for root in ROOTS {
+        println!("cargo:rerun-if-changed={root}");
+        collect(Path::new(root), &mut files);
+    }
+    files.sort();
+    let mut table = String::from(
+        "/// `(name, YAML, JSON)` of every embedded YAML file, sorted by name.\n\
+         pub static FILES: &[(&str, &str, &str)] = &[\n",
+    );
+    for path in &files {
+        let text = fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let value: serde_json::Value = serde_yaml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not valid YAML: {e}", path.display()));
+        let json_path = out.join("json").join(path).with_extension("json");
+        fs::create_dir_all(json_path.parent().expect("a parent folder"))
+            .expect("the build can write to OUT_DIR");
+        fs::write(&json_path, serde_json::to_string(&value).expect("JSON values serialise"))
+            .expect("the build can write to OUT_DIR");
+        let source = fs::canonicalize(path).expect("the file exists");
+        writeln!(
+            table,
+            "    (\"<embedded>/{}\", include_str!({:?}), include_str!({:?})),",
+            path.display(),
+            source,
+            json_path
+        )
+        .expect("writing to a string");
+    }
+    table.push_str("];\n");
+    fs::write(out.join("embedded_json.rs"), table).expect("the build can write to OUT_DIR");
+}
+
+/// Every `.yaml` file below `dir`, except the starter files of `init` (printed, not parsed).
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path != Path::new("templates/init") {
+                collect(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}
