@@ -74,6 +74,7 @@ fn compress(doc: &mut Document) {
     use std::io::Write;
     for object in doc.objects.values_mut() {
         if let Object::Stream(stream) = object
+            && stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
         {
             let mut encoder = flate2::write::ZlibEncoder::new(
