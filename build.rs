@@ -22,15 +22,17 @@ fn main() {
          pub static FILES: &[(&str, &str, &str)] = &[\n",
     );
     for path in &files {
-        let text = fs::read_to_string(path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let value: serde_json::Value = serde_yaml::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not valid YAML: {e}", path.display()));
         let json_path = out.join("json").join(path).with_extension("json");
         fs::create_dir_all(json_path.parent().expect("a parent folder"))
             .expect("the build can write to OUT_DIR");
-        fs::write(&json_path, serde_json::to_string(&value).expect("JSON values serialise"))
-            .expect("the build can write to OUT_DIR");
+        fs::write(
+            &json_path,
+            serde_json::to_string(&value).expect("JSON values serialise"),
+        )
+        .expect("the build can write to OUT_DIR");
         let source = fs::canonicalize(path).expect("the file exists");
         writeln!(
             table,

@@ -17,7 +17,10 @@ mod tests {
 
     #[test]
     fn every_embedded_file_reads_the_same_from_json_and_yaml() {
-        assert!(FILES.len() > 60, "the clause library and data files are embedded");
+        assert!(
+            FILES.len() > 60,
+            "the clause library and data files are embedded"
+        );
         for (name, yaml, json) in FILES {
             let from_yaml: serde_json::Value = serde_yaml::from_str(yaml).unwrap();
             let from_json: serde_json::Value = serde_json::from_str(json).unwrap();

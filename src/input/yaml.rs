@@ -781,13 +781,19 @@ mod embedded_tests {
         for (name, yaml, json) in crate::embedded::FILES {
             let source = Source::from_text(*name, *yaml);
             if name.starts_with("<embedded>/clauses/") {
-                let from_yaml = parse_stream::<Clause>(&source, false).unwrap().remove(0).value;
+                let from_yaml = parse_stream::<Clause>(&source, false)
+                    .unwrap()
+                    .remove(0)
+                    .value;
                 let from_json: Clause = serde_json::from_str(json).unwrap();
                 assert_eq!(from_yaml, from_json, "{name}");
                 clauses += 1;
             } else if name.ends_with("strings.yaml") || name.ends_with("messages.yaml") {
                 type Catalogue = std::collections::BTreeMap<String, Localized>;
-                let from_yaml = parse_stream::<Catalogue>(&source, false).unwrap().remove(0).value;
+                let from_yaml = parse_stream::<Catalogue>(&source, false)
+                    .unwrap()
+                    .remove(0)
+                    .value;
                 let from_json: Catalogue = serde_json::from_str(json).unwrap();
                 assert_eq!(from_yaml, from_json, "{name}");
             }

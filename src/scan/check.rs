@@ -11,7 +11,7 @@ use crate::assess::duties::Applies;
 use crate::assess::recommend::{Status, usable_in};
 use crate::assess::{Assessment, checklist};
 use crate::input::{Jurisdiction, JurisdictionFrom, Language, Money, Procurement};
-use crate::library::Category;
+use crate::library::{Category, Instrument};
 use crate::messages::{Messages, money, number};
 use crate::text::{Hit, HitKind, Presence};
 
@@ -151,10 +151,12 @@ pub fn check(cx: &CheckContext, documents: &[Extracted]) -> Report {
     }
 }
 
+/// The recommended clauses a tender document should carry: those of the annex, without the
+/// process clauses (market dialogue, lots, partnerships), which are the buyer's own steps.
 fn recommended(a: &Assessment) -> impl Iterator<Item = &crate::assess::recommend::Recommendation> {
     a.recommendations
         .iter()
-        .filter(|r| r.status == Status::Recommended)
+        .filter(|r| r.status == Status::Recommended && r.instrument != Instrument::Process)
 }
 
 fn document(cx: &CheckContext, doc: &Extracted) -> DocumentReport {

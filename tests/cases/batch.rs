@@ -226,8 +226,17 @@ fn written_files_are_as_readable_as_any_new_file() {
     let plain = env.write("plain.txt", "x");
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&env.path().join("annex.html")), mode(&plain));
-    env.run(&["batch", example.to_str().unwrap(), "--out", "out", "--quiet"])
-        .expect_code(0);
+    env.run(&[
+        "batch",
+        example.to_str().unwrap(),
+        "--out",
+        "out",
+        "--quiet",
+    ])
+    .expect_code(0);
     assert_eq!(mode(&env.path().join("out/summary.json")), mode(&plain));
-    assert_eq!(mode(&env.path().join("out/ks-2026-0142/annex.html")), mode(&plain));
+    assert_eq!(
+        mode(&env.path().join("out/ks-2026-0142/annex.html")),
+        mode(&plain)
+    );
 }

@@ -44,10 +44,8 @@ pub fn finish(mut doc: Document, lang: Language, bookmarks: &[Bookmark]) -> Vec<
     compress(&mut doc);
     // The ID is a hash of the file with a placeholder ID, written over the placeholder.
     let placeholder = Object::String(PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set(
-        "ID",
-        Object::Array(vec![placeholder.clone(), placeholder]),
-    );
+    doc.trailer
+        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
     let mut out = Vec::new();
     if doc.save_to(&mut out).is_err() {
         return out;
@@ -77,10 +75,8 @@ fn compress(doc: &mut Document) {
             && stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
         {
-            let mut encoder = flate2::write::ZlibEncoder::new(
-                Vec::new(),
-                flate2::Compression::new(COMPRESSION),
-            );
+            let mut encoder =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
             if encoder.write_all(&stream.content).is_ok()
                 && let Ok(compressed) = encoder.finish()
                 && compressed.len() + 19 < stream.content.len()
