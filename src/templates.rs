@@ -112,6 +112,26 @@ fn check_page(page: &File) -> Result<()> {
         .expected(PAGE_VARIABLES.join(", "))
         .into());
     }
+    // Try it as it will run (strict), with and without an author, so that a template that
+    // cannot render is refused now and not halfway through writing.
+    let mut shell = handlebars::Handlebars::new();
+    shell.set_strict_mode(true);
+    let fail = |e: String| {
+        Diagnostic::new(
+            &page.name,
+            format!("the page template does not render: {e}"),
+        )
+        .help("start from templates/page.hbs in the source and change it step by step")
+    };
+    shell
+        .register_template_string("page", &page.text)
+        .map_err(|e| fail(e.to_string()))?;
+    for author in [Some("Kommunen"), None] {
+        let data = crate::render::html::page_data("sv", "T", "S", author, "p {}", "<p>x</p>");
+        shell
+            .render("page", &data)
+            .map_err(|e| fail(e.to_string()))?;
+    }
     Ok(())
 }
 

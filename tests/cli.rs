@@ -11,6 +11,9 @@ mod batch;
 #[path = "cases/briefing.rs"]
 mod briefing;
 
+#[path = "cases/hostile.rs"]
+mod hostile;
+
 use util::{Env, repo};
 
 const GOOD: &str = "\

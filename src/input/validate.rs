@@ -56,6 +56,29 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
             ));
         }
     }
+    for (key, len) in [
+        ("cpv", p.cpv.as_ref().map_or(0, Vec::len)),
+        ("lots", p.lots.as_ref().map_or(0, Vec::len)),
+        ("priorities", p.priorities.as_ref().map_or(0, Vec::len)),
+        (
+            "award_criteria",
+            p.award_criteria.as_ref().map_or(0, Vec::len),
+        ),
+    ] {
+        check_length(&mut problems, vec![Key(key)], len);
+    }
+    for (i, lot) in p.lots.iter().flatten().enumerate() {
+        let len = lot.cpv.as_ref().map_or(0, Vec::len);
+        check_length(&mut problems, vec![Key("lots"), Index(i), Key("cpv")], len);
+    }
+    if let Some(q) = &p.qualification {
+        let len = q.insurance.as_ref().map_or(0, Vec::len);
+        check_length(
+            &mut problems,
+            vec![Key("qualification"), Key("insurance")],
+            len,
+        );
+    }
     if let Some(value) = &p.value {
         check_amount(&mut problems, vec![Key("value")], value, false);
     }
@@ -174,6 +197,24 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
     problems
 }
 
+/// A list longer than this is refused: no procurement has a thousand CPV codes or lots, and a
+/// list of a million would make every later step slow for nothing.
+pub const MAX_LIST: usize = 1000;
+
+/// An amount above this is refused as a mistake: ten trillion is more than any public
+/// contract, and figures near the limits of floating point cannot be computed with.
+pub const MAX_AMOUNT: f64 = 1e13;
+
+fn check_length(problems: &mut Vec<Problem>, path: Vec<Step>, len: usize) {
+    if len > MAX_LIST {
+        problems.push(problem(
+            path,
+            format!("the list has {len} entries; at most {MAX_LIST} are read"),
+            Some("check that the list is the one meant; a procurement has a handful"),
+        ));
+    }
+}
+
 /// Pushes a problem unless `money` is a finite amount above zero (or zero, if allowed).
 /// Returns whether a problem was pushed.
 fn check_amount(
@@ -187,6 +228,8 @@ fn check_amount(
         format!("the amount `{amount}` is not a number that can be used")
     } else if amount < 0.0 || (!zero_ok && amount == 0.0) || amount.is_sign_negative() {
         format!("the amount is {}; it must be more than zero", trim(amount))
+    } else if amount > MAX_AMOUNT {
+        format!("the amount {amount:e} is larger than any public contract (at most {MAX_AMOUNT:e})")
     } else {
         return false;
     };

@@ -29,16 +29,35 @@ pub fn render(doc: &Document) -> String {
     shell()
         .render(
             "page",
-            &json!({
-                "lang": doc.language.code(),
-                "title": doc.title,
-                "subject": doc.subject,
-                "author": doc.author,
-                "style": crate::templates::current().style.text,
-                "body": body,
-            }),
+            &page_data(
+                doc.language.code(),
+                &doc.title,
+                &doc.subject,
+                doc.author.as_deref(),
+                &crate::templates::current().style.text,
+                &body,
+            ),
         )
-        .expect("the page template uses only these fields (checked when installed)")
+        .expect("the page template renders these fields (tried when installed)")
+}
+
+/// What the page shell is given: the fields of `templates::PAGE_VARIABLES`.
+pub fn page_data(
+    lang: &str,
+    title: &str,
+    subject: &str,
+    author: Option<&str>,
+    style: &str,
+    body: &str,
+) -> serde_json::Value {
+    json!({
+        "lang": lang,
+        "title": title,
+        "subject": subject,
+        "author": author,
+        "style": style,
+        "body": body,
+    })
 }
 
 fn block_html(out: &mut String, block: &Block) {
