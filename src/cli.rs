@@ -176,6 +176,18 @@ pub struct DocumentArgs {
     pub force: bool,
 }
 
+/// The rules many procurements are assessed under (batch, briefing).
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// The date whose rules apply (YYYY-MM-DD), for every procurement.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+
+    /// The jurisdiction of published notices (OCDS) whose ocid does not tell it.
+    #[arg(long, value_enum)]
+    pub jurisdiction: Option<Jurisdiction>,
+}
+
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// Procurement descriptions (YAML, one or many per file), published notices (OCDS JSON),
@@ -213,13 +225,8 @@ pub struct BatchArgs {
     #[arg(long, value_enum)]
     pub lang: Option<Language>,
 
-    /// The date whose rules apply (YYYY-MM-DD), for every procurement.
-    #[arg(long, value_parser = parse_date)]
-    pub date: Option<Date>,
-
-    /// The jurisdiction of published notices (OCDS) whose ocid does not tell it.
-    #[arg(long, value_enum)]
-    pub jurisdiction: Option<Jurisdiction>,
+    #[command(flatten)]
+    pub rules: RulesArgs,
 
     /// Include buyer-only guidance in the annexes.
     #[arg(long)]
@@ -244,13 +251,8 @@ pub struct BriefingArgs {
     #[arg(long, value_enum)]
     pub lang: Option<Language>,
 
-    /// The date whose rules apply (YYYY-MM-DD), for every procurement.
-    #[arg(long, value_parser = parse_date)]
-    pub date: Option<Date>,
-
-    /// The jurisdiction of published notices (OCDS) whose ocid does not tell it.
-    #[arg(long, value_enum)]
-    pub jurisdiction: Option<Jurisdiction>,
+    #[command(flatten)]
+    pub rules: RulesArgs,
 
     /// Replace the output file if it exists.
     #[arg(long)]

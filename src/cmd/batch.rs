@@ -74,8 +74,8 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         &AssessArgs {
             input: PathBuf::from("-"),
             lang: args.lang,
-            date: args.date,
-            jurisdiction: args.jurisdiction,
+            date: args.rules.date,
+            jurisdiction: args.rules.jurisdiction,
         },
         options,
     )?;
@@ -98,7 +98,7 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     });
 
     let load_options = LoadOptions {
-        jurisdiction: args.jurisdiction,
+        jurisdiction: args.rules.jurisdiction,
         ..LoadOptions::default()
     };
     let summary = Mutex::new(Summary::create(&args.out)?);

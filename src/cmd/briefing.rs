@@ -33,7 +33,7 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
     }
     let files = inputs(&args.inputs, &args.output)?;
     let load_options = LoadOptions {
-        jurisdiction: args.jurisdiction,
+        jurisdiction: args.rules.jurisdiction,
         ..LoadOptions::default()
     };
     let mut loaded = Vec::new();
@@ -61,8 +61,8 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
         &AssessArgs {
             input: PathBuf::from("-"),
             lang: Some(lang),
-            date: args.date,
-            jurisdiction: args.jurisdiction,
+            date: args.rules.date,
+            jurisdiction: args.rules.jurisdiction,
         },
         options,
     )?;
