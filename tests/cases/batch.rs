@@ -240,3 +240,68 @@ fn written_files_are_as_readable_as_any_new_file() {
         mode(&plain)
     );
 }
+
+/// A run killed halfway leaves whole files or none (each is written to a hidden temporary
+/// file and renamed), and running again finishes the job.
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_no_half_file() {
+    let env = Env::new();
+    for i in 0..200 {
+        env.write(&format!("in/p{i:03}.yaml"), procurement(i));
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("socialclause"))
+        .current_dir(env.path())
+        .args([
+            "batch", "in", "--out", "out", "--format", "html,md", "--quiet", "--jobs", "2",
+        ])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    // Kill it (SIGKILL) once some folders exist, well before the end.
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(env.path().join("out")).map_or(0, |d| d.count()) < 20
+        && started.elapsed() < std::time::Duration::from_secs(30)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().expect("the run is killed");
+    child.wait().expect("the run ends");
+    let mut whole = 0;
+    for entry in walk(&env.path().join("out")) {
+        let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with(".socialclause-") {
+            continue; // a temporary file, never a result
+        }
+        let text = std::fs::read_to_string(&entry).unwrap();
+        match entry.extension().and_then(|e| e.to_str()) {
+            Some("html") => assert!(text.trim_end().ends_with("</html>"), "{}", entry.display()),
+            Some("md") => assert!(!text.is_empty(), "{}", entry.display()),
+            _ => {}
+        }
+        whole += 1;
+    }
+    assert!(whole > 0, "the run was killed before it wrote anything");
+    assert!(
+        !env.path().join("out/summary.json").exists(),
+        "the summary appears only when a run ends"
+    );
+    env.run(&[
+        "batch", "in", "--out", "out", "--format", "html,md", "--quiet",
+    ])
+    .expect_code(0);
+    assert_eq!(summary(&env, "out").len(), 200);
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
