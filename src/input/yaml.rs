@@ -108,6 +108,9 @@ fn parse_stream<T: DeserializeOwned>(
     Ok(out)
 }
 
+/// After this many bad procurements in one file, [`parse_each`] reads no more of it.
+pub const MAX_FAILURES_PER_FILE: usize = 100;
+
 /// Parses every value of a source one at a time and hands each to `sink`, with its own error
 /// when it is bad: one bad list item or document does not stop the others (for batch runs).
 /// A syntax error ends the file, since nothing after it can be told apart; it is handed on as
@@ -138,6 +141,7 @@ pub fn parse_each<T: DeserializeOwned>(
     // A document to read again, skipping the items already handed on.
     let mut resume: Option<(usize, usize)> = None;
     let mut last_error = None;
+    let mut failures = 0;
     let mut any = false;
     loop {
         let (document, deserializer, skip) = match resume.take() {
@@ -188,6 +192,26 @@ pub fn parse_each<T: DeserializeOwned>(
             item,
             value: Err(d),
         });
+        failures += 1;
+        // An alias bomb spends the text budget, and every later item would fail on it; and
+        // each failure reads the document again, so a file of thousands of bad items would
+        // take the square of its size. Stop, saying so.
+        if TextBudget::spent() || failures == MAX_FAILURES_PER_FILE {
+            if !TextBudget::spent() {
+                sink(Located {
+                    document,
+                    item: None,
+                    value: Err(Diagnostic::new(
+                        &source.name,
+                        format!(
+                            "{MAX_FAILURES_PER_FILE} procurements of this file could not be read; the rest of it is not read"
+                        ),
+                    )
+                    .help("correct these, then run again")),
+                });
+            }
+            break;
+        }
         match item {
             // Read the rest of the list, past the bad item.
             Some(i) => resume = Some((document, i + 1)),
@@ -363,6 +387,8 @@ fn check_flow_nesting(source: &Source) -> Result<(), Diagnostic> {
 thread_local! {
     /// Bytes of text a parse may still allocate; `None` outside a parse (no limit).
     static TEXT_BUDGET: Cell<Option<usize>> = const { Cell::new(None) };
+    /// Whether the budget ran out during this parse.
+    static TEXT_BUDGET_SPENT: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Limits the text one parse may allocate to about twice its input. YAML aliases can repeat
@@ -373,24 +399,35 @@ struct TextBudget;
 impl TextBudget {
     fn start(input_len: usize) -> Self {
         TEXT_BUDGET.with(|b| b.set(Some(input_len.saturating_mul(2).max(1 << 20))));
+        TEXT_BUDGET_SPENT.with(|s| s.set(false));
         TextBudget
     }
 
     fn charge(len: usize) -> bool {
-        TEXT_BUDGET.with(|b| match b.get() {
+        let ok = TEXT_BUDGET.with(|b| match b.get() {
             None => true,
             Some(left) if left >= len => {
                 b.set(Some(left - len));
                 true
             }
             Some(_) => false,
-        })
+        });
+        if !ok {
+            TEXT_BUDGET_SPENT.with(|s| s.set(true));
+        }
+        ok
+    }
+
+    /// Whether a charge has failed: every later text of this parse would fail too.
+    fn spent() -> bool {
+        TEXT_BUDGET_SPENT.with(|s| s.get())
     }
 }
 
 impl Drop for TextBudget {
     fn drop(&mut self) {
         TEXT_BUDGET.with(|b| b.set(None));
+        TEXT_BUDGET_SPENT.with(|s| s.set(false));
     }
 }
 

@@ -250,3 +250,57 @@ fn deeply_nested_html_and_unclosed_markup_are_read() {
     assert!(run.stdout.contains("\"scot-community-benefits-notice\""));
     assert!(run.stdout.contains("\"present\""));
 }
+
+/// An alias bomb in a batch fails once and ends its file, instead of failing every later
+/// item over again (which took minutes).
+#[test]
+fn an_alias_bomb_in_a_batch_ends_its_file() {
+    let env = Env::new();
+    let mut text = format!(
+        "- {{ title: &t \"{}\", jurisdiction: se, type: works, value: {{ amount: 1, currency: SEK }} }}\n",
+        "x".repeat(1_000_000)
+    );
+    for _ in 0..20_000 {
+        text.push_str(
+            "- { title: *t, jurisdiction: se, type: works, value: { amount: 1, currency: SEK } }\n",
+        );
+    }
+    env.write("bomb.yaml", text);
+    let run = env.run(&[
+        "batch",
+        "bomb.yaml",
+        "--out",
+        "out",
+        "--what",
+        "checklist",
+        "--quiet",
+    ]);
+    run.expect_code(1);
+    assert!(run.stdout.contains("1 failed"), "{}", run.stdout);
+    assert!(run.stdout.contains("alias bomb"), "{}", run.stdout);
+}
+
+/// Thousands of bad items in one file: the first 100 are reported and the rest of the file
+/// is not read, so the run stays fast.
+#[test]
+fn a_file_of_thousands_of_bad_items_stops_after_100() {
+    let env = Env::new();
+    let text: String = (0..20_000)
+        .map(|i| format!("- {{ title: T{i}, jurisdiction: se, typo: 1 }}\n"))
+        .collect();
+    env.write("bad.yaml", text);
+    let run = env.run(&["batch", "bad.yaml", "--out", "out", "--quiet"]);
+    run.expect_code(1);
+    assert!(
+        run.stdout.starts_with("0 written, 101 failed"),
+        "{}",
+        &run.stdout[..200]
+    );
+    assert!(
+        run.stdout.contains(
+            "100 procurements of this file could not be read; the rest of it is not read"
+        ),
+        "{}",
+        run.stdout
+    );
+}
