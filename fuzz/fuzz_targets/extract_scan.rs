@@ -9,9 +9,12 @@ use socialclause::input::Language;
 use socialclause::library::{Library, LibraryOptions};
 use socialclause::scan::{self, CheckContext, ExtractOptions, Scanner};
 
-fn library() -> &'static Library {
+fn scanner() -> &'static Scanner<'static> {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| Library::load(&LibraryOptions::default()).expect("the library loads"))
+    static SCANNER: OnceLock<Scanner<'static>> = OnceLock::new();
+    let library =
+        LIBRARY.get_or_init(|| Library::load(&LibraryOptions::default()).expect("the library loads"));
+    SCANNER.get_or_init(|| Scanner::new(library.clauses()).expect("patterns compile"))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -28,9 +31,8 @@ fuzz_target!(|data: &[u8]| {
     else {
         return;
     };
-    let scanner = Scanner::new(library().clauses()).expect("patterns compile");
     let cx = CheckContext {
-        scanner: &scanner,
+        scanner: scanner(),
         language: Language::En,
         jurisdiction: None,
         assessment: None,
