@@ -363,17 +363,27 @@ fn bad_input_is_refused_with_place_and_reason() {
 #[test]
 fn files_over_the_size_limit_are_refused_without_reading_them() {
     let env = Env::new();
-    let path = env.path().join("huge.yaml");
-    let file = std::fs::File::create(&path).unwrap();
-    file.set_len(60 * 1024 * 1024).unwrap();
-    let run = env.run(&["validate", "huge.yaml"]);
-    run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("huge.yaml: the file is larger than the limit of 50 MiB"),
-        "{}",
-        run.stderr
-    );
+    // 200 MiB, as sparse files: nothing is written to disk, and nothing may be read.
+    for (name, args) in [
+        ("huge.yaml", vec!["validate", "huge.yaml"]),
+        ("huge.txt", vec!["check", "huge.txt"]),
+        (
+            "huge.yaml",
+            vec!["batch", "huge.yaml", "--out", "out", "--quiet"],
+        ),
+    ] {
+        let file = std::fs::File::create(env.path().join(name)).unwrap();
+        file.set_len(200 * 1024 * 1024).unwrap();
+        let run = env.run(&args);
+        run.expect_code(if args[0] == "batch" { 1 } else { 2 });
+        let said = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            said.contains(&format!(
+                "{name}: the file is larger than the limit of 50 MiB"
+            )),
+            "{said}"
+        );
+    }
 }
 
 #[test]
