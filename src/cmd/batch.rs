@@ -27,7 +27,7 @@ use crate::output::{Stdout, write_file};
 
 use super::Outcome;
 use super::assess::Assessor;
-use super::document::{self, Kind, file_stem};
+use super::document::{self, Kind, file_stem, unique};
 
 /// The summary's row for one procurement, or for one that failed.
 #[derive(Debug, Clone, Serialize)]
@@ -308,18 +308,6 @@ fn walk(dir: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>) -> Result<()> 
         }
     }
     Ok(())
-}
-
-/// `stem`, or `stem-2`, `stem-3` … when earlier procurements took it.
-fn unique(taken: &mut HashSet<String>, stem: &str) -> String {
-    let mut name = stem.to_string();
-    let mut n = 2;
-    while taken.contains(&name) {
-        name = format!("{stem}-{n}");
-        n += 1;
-    }
-    taken.insert(name.clone());
-    name
 }
 
 fn process(assessor: &Assessor, args: &BatchArgs, unit: Unit) -> Row {

@@ -1,6 +1,7 @@
 //! `socialclause annex` and `socialclause checklist`: assess, compose the document, render it
 //! in each format asked for, and write it atomically where `-o` says.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::assess::Assessment;
@@ -48,7 +49,7 @@ pub fn run(
     let loaded = load_input(&args.assess)?;
     let target = Target::resolve(args, &formats, loaded.len())?;
     let assessor = Assessor::new(&args.assess, options)?;
-    let mut names: Vec<String> = Vec::new();
+    let mut names = HashSet::new();
     for l in &loaded {
         let a = assessor.assess(&l.procurement);
         let doc = compose(kind, &a, &assessor.library, args.with_guidance);
@@ -192,14 +193,15 @@ pub fn file_stem(p: &crate::input::Procurement) -> String {
     }
 }
 
-/// `stem`, or `stem-2`, `stem-3` … when two procurements share it.
-fn unique(taken: &mut Vec<String>, stem: &str) -> String {
+/// `stem`, or `stem-2`, `stem-3` … when earlier procurements took it (for `annex`,
+/// `checklist` and `batch`, so that they name files alike).
+pub fn unique(taken: &mut HashSet<String>, stem: &str) -> String {
     let mut name = stem.to_string();
     let mut n = 2;
     while taken.contains(&name) {
         name = format!("{stem}-{n}");
         n += 1;
     }
-    taken.push(name.clone());
+    taken.insert(name.clone());
     name
 }

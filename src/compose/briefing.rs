@@ -99,24 +99,19 @@ fn dates(portfolio: &[Assessment]) -> String {
 fn duties(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
-    // Duty id → (title, applies, unknown, does not apply), in first-seen order.
-    let mut counts: Vec<(&str, String, usize, usize, usize)> = Vec::new();
+    // Per duty: applies, unknown, does not apply.
+    let mut counts = Tally::default();
     for a in portfolio {
         for d in &a.duties {
-            let i = match counts.iter().position(|c| c.0 == d.id) {
-                Some(i) => i,
-                None => {
-                    counts.push((d.id, d.title.clone(), 0, 0, 0));
-                    counts.len() - 1
-                }
+            let slot = match d.applies {
+                Applies::Yes => 0,
+                Applies::Unknown => 1,
+                Applies::No => 2,
             };
-            match d.applies {
-                Applies::Yes => counts[i].2 += 1,
-                Applies::Unknown => counts[i].3 += 1,
-                Applies::No => counts[i].4 += 1,
-            }
+            counts.add(d.id, &d.title, Some(slot));
         }
     }
+    let counts = counts.rows;
     blocks.push(Block::heading(2, "duties", word("briefing.duties.heading")));
     blocks.push(Block::Chart {
         id: "duties-chart".into(),
@@ -124,12 +119,12 @@ fn duties(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
         bars: counts
             .iter()
             .map(|c| Bar {
-                label: c.1.clone(),
-                value: c.2 as f64,
+                label: c.title.clone(),
+                value: c.counts[0] as f64,
                 text: m.render(
                     "briefing.of",
                     lang,
-                    &json!({ "count": c.2, "total": c.2 + c.3 + c.4 }),
+                    &json!({ "count": c.counts[0], "total": c.counts.iter().sum::<usize>() }),
                 ),
             })
             .collect(),
@@ -146,14 +141,54 @@ fn duties(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
             .iter()
             .map(|c| {
                 vec![
-                    text(c.1.clone()),
-                    text(c.2.to_string()),
-                    text(c.3.to_string()),
-                    text(c.4.to_string()),
+                    text(c.title.clone()),
+                    text(c.counts[0].to_string()),
+                    text(c.counts[1].to_string()),
+                    text(c.counts[2].to_string()),
                 ]
             })
             .collect(),
     });
+}
+
+/// Counts per key in first-seen order: its title and up to three counters.
+#[derive(Default)]
+struct Tally {
+    rows: Vec<TallyRow>,
+}
+
+struct TallyRow {
+    id: String,
+    title: String,
+    counts: [usize; 3],
+}
+
+impl Tally {
+    /// Counts one occurrence of `id` in counter `slot` (none: only note the key).
+    fn add(&mut self, id: &str, title: &str, slot: Option<usize>) {
+        let i = match self.rows.iter().position(|r| r.id == id) {
+            Some(i) => i,
+            None => {
+                self.rows.push(TallyRow {
+                    id: id.to_string(),
+                    title: title.to_string(),
+                    counts: [0; 3],
+                });
+                self.rows.len() - 1
+            }
+        };
+        if let Some(slot) = slot {
+            self.rows[i].counts[slot] += 1;
+        }
+    }
+}
+
+/// "Months of employment": a benefit kind in words.
+fn benefit_label(b: Benefit, lang: Language) -> String {
+    Messages::embedded().text(
+        &format!("briefing.benefit.{}", crate::input::yaml::name_of(&b)),
+        lang,
+    )
 }
 
 /// Every recommended target that counts as `benefit`: (procurement title, value).
@@ -219,10 +254,7 @@ fn benefits(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
             .iter()
             .map(|(b, total, sum)| {
                 vec![
-                    text(word(&format!(
-                        "briefing.benefit.{}",
-                        crate::input::yaml::name_of(b)
-                    ))),
+                    text(benefit_label(*b, lang)),
                     text(number(*total, lang)),
                     text(sum.clone()),
                 ]
@@ -285,27 +317,22 @@ fn opportunities(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Langua
 fn failures(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
-    // Item id → (title, fail, warn), in checklist order.
-    let mut counts: Vec<(String, String, usize, usize)> = Vec::new();
+    // Per checklist item: failing, to look at.
+    let mut counts = Tally::default();
     for a in portfolio {
         for c in &a.checklist {
-            let i = match counts.iter().position(|x| x.0 == c.id) {
-                Some(i) => i,
-                None => {
-                    counts.push((c.id.clone(), c.title.clone(), 0, 0));
-                    counts.len() - 1
-                }
+            let slot = match c.status {
+                CheckStatus::Fail => Some(0),
+                CheckStatus::Warn => Some(1),
+                _ => None,
             };
-            match c.status {
-                CheckStatus::Fail => counts[i].2 += 1,
-                CheckStatus::Warn => counts[i].3 += 1,
-                _ => {}
-            }
+            counts.add(&c.id, &c.title, slot);
         }
     }
-    counts.retain(|c| c.2 + c.3 > 0);
+    let mut counts = counts.rows;
+    counts.retain(|c| c.counts[0] + c.counts[1] > 0);
     // Most failures first, then most warnings; the checklist's order among equals.
-    counts.sort_by_key(|c| std::cmp::Reverse((c.2, c.3)));
+    counts.sort_by_key(|c| std::cmp::Reverse((c.counts[0], c.counts[1])));
     counts.truncate(TOP_FAILURES);
     blocks.push(Block::heading(
         2,
@@ -318,11 +345,11 @@ fn failures(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
     }
     let bars: Vec<Bar> = counts
         .iter()
-        .filter(|c| c.2 > 0)
+        .filter(|c| c.counts[0] > 0)
         .map(|c| Bar {
-            label: c.1.clone(),
-            value: c.2 as f64,
-            text: c.2.to_string(),
+            label: c.title.clone(),
+            value: c.counts[0] as f64,
+            text: c.counts[0].to_string(),
         })
         .collect();
     if !bars.is_empty() {
@@ -343,9 +370,9 @@ fn failures(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
             .iter()
             .map(|c| {
                 vec![
-                    text(c.1.clone()),
-                    text(c.2.to_string()),
-                    text(c.3.to_string()),
+                    text(c.title.clone()),
+                    text(c.counts[0].to_string()),
+                    text(c.counts[1].to_string()),
                 ]
             })
             .collect(),
@@ -381,11 +408,7 @@ fn procurements(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Languag
                     format!(
                         "{} {}",
                         number(total, lang),
-                        word(&format!(
-                            "briefing.benefit.{}",
-                            crate::input::yaml::name_of(&b)
-                        ))
-                        .to_lowercase()
+                        benefit_label(b, lang).to_lowercase()
                     )
                 })
                 .collect();

@@ -5,10 +5,11 @@
 use serde_json::json;
 
 use super::document::{Block, Document, Inline, text};
+use crate::input::Language;
 use crate::input::yaml::name_of;
 use crate::messages::Messages;
-use crate::render::check_text::{document_heading, quoted, summary};
 use crate::scan::Report;
+use crate::scan::check::DocumentReport;
 use crate::text::Presence;
 
 pub fn document(r: &Report) -> Document {
@@ -126,4 +127,48 @@ pub fn document(r: &Report) -> Document {
         subject: word("check.subject"),
         blocks,
     }
+}
+
+/// `file:12:5: “excerpt”`.
+pub fn quoted(location: &str, excerpt: &str, lang: Language) -> String {
+    Messages::embedded().render(
+        "check.evidence",
+        lang,
+        &json!({ "location": location, "excerpt": excerpt }),
+    )
+}
+
+/// `path (format; clauses for J, from …)`.
+pub fn document_heading(d: &DocumentReport, r: &Report) -> String {
+    let m = Messages::embedded();
+    let jurisdiction = d
+        .jurisdiction
+        .map(|j| j.code().to_string())
+        .unwrap_or_else(|| m.text("check.jurisdiction.any", r.language));
+    m.render(
+        "check.document",
+        r.language,
+        &json!({
+            "path": d.path,
+            "format": name_of(&d.format),
+            "jurisdiction": jurisdiction,
+            "from": d.jurisdiction_from,
+        }),
+    )
+}
+
+/// `3 present, 1 declined, 59 absent of 63 clauses; 5 barriers.`
+pub fn summary(d: &DocumentReport, r: &Report) -> String {
+    let count = |s: Presence| d.clauses.iter().filter(|c| c.status == s).count();
+    Messages::embedded().render(
+        "check.summary",
+        r.language,
+        &json!({
+            "present": count(Presence::Present),
+            "declined": count(Presence::Declined),
+            "absent": count(Presence::Absent),
+            "total": d.clauses.len(),
+            "findings": d.findings.len(),
+        }),
+    )
 }

@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::terminal::wrap;
+use crate::compose::check::{document_heading, quoted, summary};
 use crate::input::yaml::name_of;
 use crate::messages::Messages;
 use crate::scan::Report;
@@ -98,48 +99,4 @@ fn document(out: &mut String, d: &DocumentReport, r: &Report) {
         out.push_str(&wrap(&f.message, 6));
         out.push('\n');
     }
-}
-
-/// `file:12:5: “excerpt”`.
-pub fn quoted(location: &str, excerpt: &str, lang: crate::input::Language) -> String {
-    Messages::embedded().render(
-        "check.evidence",
-        lang,
-        &json!({ "location": location, "excerpt": excerpt }),
-    )
-}
-
-/// `path (format; clauses for J, from …)`.
-pub fn document_heading(d: &DocumentReport, r: &Report) -> String {
-    let m = Messages::embedded();
-    let jurisdiction = d
-        .jurisdiction
-        .map(|j| j.code().to_string())
-        .unwrap_or_else(|| m.text("check.jurisdiction.any", r.language));
-    m.render(
-        "check.document",
-        r.language,
-        &json!({
-            "path": d.path,
-            "format": name_of(&d.format),
-            "jurisdiction": jurisdiction,
-            "from": d.jurisdiction_from,
-        }),
-    )
-}
-
-/// `3 present, 1 declined, 59 absent of 63 clauses; 5 barriers.`
-pub fn summary(d: &DocumentReport, r: &Report) -> String {
-    let count = |s: Presence| d.clauses.iter().filter(|c| c.status == s).count();
-    Messages::embedded().render(
-        "check.summary",
-        r.language,
-        &json!({
-            "present": count(Presence::Present),
-            "declined": count(Presence::Declined),
-            "absent": count(Presence::Absent),
-            "total": d.clauses.len(),
-            "findings": d.findings.len(),
-        }),
-    )
 }

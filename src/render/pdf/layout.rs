@@ -398,15 +398,7 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                 rows,
             } => {
                 if let Some(caption) = caption {
-                    let runs = [Run {
-                        face: Face::Bold,
-                        text: caption.clone(),
-                    }];
-                    let mut lines = text_strips(fonts, &runs, &BODY, 0.0, CONTENT_WIDTH, 4.0, INK);
-                    for s in &mut lines {
-                        s.keep_next = 3;
-                    }
-                    strips.extend(lines);
+                    strips.extend(caption_strips(fonts, caption, 4.0, 3));
                 }
                 let id = headers.len();
                 let widths = column_widths(fonts, header, rows);
@@ -526,20 +518,25 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                 strips.extend(lines);
             }
             Block::Chart { caption, bars, .. } => {
-                let runs = [Run {
-                    face: Face::Bold,
-                    text: caption.clone(),
-                }];
-                let mut lines = text_strips(fonts, &runs, &BODY, 0.0, CONTENT_WIDTH, 6.0, INK);
-                for s in &mut lines {
-                    s.keep_next = 2;
-                }
-                strips.extend(lines);
+                strips.extend(caption_strips(fonts, caption, 6.0, 2));
                 strips.extend(chart_strips(fonts, bars));
             }
         }
     }
     paginate(strips, &headers, &marks, fonts, footer)
+}
+
+/// A bold caption, kept with the first `keep` strips of what it captions.
+fn caption_strips(fonts: &Fonts, caption: &str, space_before: f32, keep: usize) -> Vec<Strip> {
+    let runs = [Run {
+        face: Face::Bold,
+        text: caption.to_string(),
+    }];
+    let mut lines = text_strips(fonts, &runs, &BODY, 0.0, CONTENT_WIDTH, space_before, INK);
+    for s in &mut lines {
+        s.keep_next = keep;
+    }
+    lines
 }
 
 /// Label column and bar area of a chart, in points.
