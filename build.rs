@@ -2,6 +2,9 @@
 //! templates' strings) are also written as JSON, which a run reads many times faster than
 //! YAML. The YAML stays the source and is what users see and edit; `src/embedded.rs` uses the
 //! JSON only for text identical to the file it was made from.
+//!
+//! It also deflates the Latin subsets of the fonts (`assets/fonts/*-Latin.ttf`) once, so a
+//! PDF that embeds them copies their streams instead of compressing them on every run.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -45,6 +48,29 @@ fn main() {
     }
     table.push_str("];\n");
     fs::write(out.join("embedded_json.rs"), table).expect("the build can write to OUT_DIR");
+    deflate_fonts(&out);
+}
+
+/// `OUT_DIR/fonts/NAME.ttf.zlib` for every Latin subset, at zlib's best compression.
+fn deflate_fonts(out: &Path) {
+    use std::io::Write as _;
+    const LATIN: &[&str] = &[
+        "DejaVuSans-Latin.ttf",
+        "DejaVuSans-Bold-Latin.ttf",
+        "DejaVuSans-Oblique-Latin.ttf",
+    ];
+    let dir = out.join("fonts");
+    fs::create_dir_all(&dir).expect("the build can write to OUT_DIR");
+    for name in LATIN {
+        let path = Path::new("assets/fonts").join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(&bytes).expect("deflating into memory");
+        let deflated = encoder.finish().expect("deflating into memory");
+        fs::write(dir.join(format!("{name}.zlib")), deflated)
+            .expect("the build can write to OUT_DIR");
+    }
 }
 
 /// Every `.yaml` file below `dir`, except the starter files of `init` (printed, not parsed).

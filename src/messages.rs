@@ -104,11 +104,13 @@ impl Messages {
                     .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()));
             }
         }
-        self.registry
+        let text = self
+            .registry
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .render(&template, args)
-            .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()))
+            .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()));
+        fitted(text)
     }
 
     /// Renders a template held in other data (the checklist) with the same rules.
@@ -119,11 +121,13 @@ impl Messages {
         if !template.contains("{{") {
             return template.to_string();
         }
-        self.registry
+        let text = self
+            .registry
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .render_template(template, args)
-            .unwrap_or_else(|e| panic!("template `{template}`: {e}"))
+            .unwrap_or_else(|e| panic!("template `{template}`: {e}"));
+        fitted(text)
     }
 
     /// A message, or `fallback` when the catalogue has no such key (KPI units are free text).
@@ -138,6 +142,13 @@ impl Messages {
     pub fn text(&self, key: &str, lang: Language) -> String {
         self.render(key, lang, &Value::Object(Default::default()))
     }
+}
+
+/// Handlebars renders into an 8 KiB buffer; a message is kept in one of its own size (an
+/// assessment holds hundreds of them).
+pub(crate) fn fitted(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
 }
 
 fn name(key: &str, lang: Language) -> String {

@@ -472,9 +472,10 @@ pub fn clause_text(
     registry.register_escape_fn(handlebars::no_escape);
     // `clauses lint` renders every text against every variable, so this cannot fail for a
     // linted library; a user library that was not linted gets its text as written.
-    registry
+    let text = registry
         .render_template(clause.text.get(lang), &Value::Object(context))
-        .unwrap_or_else(|_| clause.text.get(lang).to_string())
+        .unwrap_or_else(|_| clause.text.get(lang).to_string());
+    crate::messages::fitted(text)
 }
 
 /// Whether the annex holds the s.25 texts: Scotland, where the community-benefit duty applies.

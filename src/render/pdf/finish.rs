@@ -1,9 +1,11 @@
 //! Finishing the PDF with lopdf: what printpdf does not write. The document language
 //! (`/Lang`), a nested outline of the headings (printpdf's is flat), and a trailer `/ID`
-//! derived from the content, so identical documents are identical files.
+//! derived from the content, so identical documents are identical files. The Latin font
+//! subsets go in as deflated at build time, named as subsets.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
+use super::fonts::{Embedding, Fonts};
 use super::layout::Bookmark;
 use crate::input::Language;
 
@@ -14,7 +16,24 @@ const COMPRESSION: u32 = 6;
 /// The ID written first, found again in the saved bytes and replaced by their hash.
 const PLACEHOLDER: [u8; 16] = [0; 16];
 
-pub fn finish(mut doc: Document, lang: Language, bookmarks: &[Bookmark]) -> Vec<u8> {
+/// The tag that names a font program as a subset (PDF 32000-1, 9.6.4: six capital letters,
+/// different for different subsets of one font in a file). A file holds one subset of each
+/// face, so the tag can be fixed; it tells the two embeddings apart. printpdf writes the
+/// resource name (`F1+`) there, which readers do not take for a tag.
+fn subset_tag(embedding: Embedding) -> &'static [u8] {
+    match embedding {
+        Embedding::Latin => b"LATINS+",
+        Embedding::Subset => b"SUBSET+",
+    }
+}
+
+pub fn finish(
+    mut doc: Document,
+    lang: Language,
+    bookmarks: &[Bookmark],
+    embedding: Embedding,
+) -> Vec<u8> {
+    tag_subsets(&mut doc, subset_tag(embedding));
     let pages = doc.get_pages();
     let outline = outline(&mut doc, bookmarks, &pages);
     if let Ok(catalog) = doc.catalog_mut() {
@@ -67,7 +86,41 @@ pub fn finish(mut doc: Document, lang: Language, bookmarks: &[Bookmark]) -> Vec<
     out
 }
 
-/// Compresses every stream that has no filter yet.
+/// Names every font as a subset with `tag`: `/BaseFont` of the fonts and their descendants,
+/// `/FontName` of the descriptors, in place of any prefix printpdf wrote.
+fn tag_subsets(doc: &mut Document, tag: &[u8]) {
+    let tag = |dict: &mut Dictionary, key: &[u8]| {
+        if let Ok(Object::Name(name)) = dict.get_mut(key) {
+            let old = name
+                .iter()
+                .position(|&b| b == b'+')
+                .map_or(0, |plus| plus + 1);
+            name.splice(0..old, tag.iter().copied());
+        }
+    };
+    for object in doc.objects.values_mut() {
+        let Object::Dictionary(dict) = object else {
+            continue;
+        };
+        match dict.get(b"Type").and_then(Object::as_name) {
+            Ok(b"Font") => {
+                tag(dict, b"BaseFont");
+                if let Ok(Object::Array(descendants)) = dict.get_mut(b"DescendantFonts") {
+                    for d in descendants {
+                        if let Object::Dictionary(d) = d {
+                            tag(d, b"BaseFont");
+                        }
+                    }
+                }
+            }
+            Ok(b"FontDescriptor") => tag(dict, b"FontName"),
+            _ => {}
+        }
+    }
+}
+
+/// Compresses every stream that has no filter yet; a Latin font subset gets the copy deflated
+/// at build time.
 fn compress(doc: &mut Document) {
     use std::io::Write;
     for object in doc.objects.values_mut() {
@@ -75,6 +128,11 @@ fn compress(doc: &mut Document) {
             && stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
         {
+            if let Some(deflated) = Fonts::deflated_latin(&stream.content) {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(deflated.to_vec());
+                continue;
+            }
             let mut encoder =
                 flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
             if encoder.write_all(&stream.content).is_ok()

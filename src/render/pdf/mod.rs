@@ -16,7 +16,7 @@ use serde_json::json;
 use crate::compose::{Block, Document};
 use crate::messages::Messages;
 
-use fonts::{Face, Fonts};
+use fonts::{Embedding, Face, Fonts};
 use layout::{Draw, PAGE_HEIGHT};
 
 /// The PDF bytes of a document.
@@ -31,6 +31,12 @@ pub fn render(doc: &Document) -> Vec<u8> {
         messages.render("pdf.footer", lang, &json!({ "n": n, "m": m }))
     });
 
+    let embedding = if all_latin(fonts, &pages.pages) {
+        Embedding::Latin
+    } else {
+        Embedding::Subset
+    };
+
     let mut pdf = PdfDocument::new(&doc.title);
     let info = &mut pdf.metadata.info;
     info.author = doc.author.clone().unwrap_or_default();
@@ -40,7 +46,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
     for face in Face::ALL {
         pdf.resources.fonts.map.insert(
             face.id(),
-            printpdf::font::PdfFont::new(fonts.face(face).clone()),
+            printpdf::font::PdfFont::new(fonts.program(face, embedding).clone()),
         );
     }
     let pdf_pages: Vec<PdfPage> = pages
@@ -49,16 +55,25 @@ pub fn render(doc: &Document) -> Vec<u8> {
         .map(|draws| PdfPage::new(Mm(210.0), Mm(297.0), ops(draws)))
         .collect();
     pdf.with_pages(pdf_pages);
-    // printpdf builds the lopdf document (with subset fonts) but neither compresses nor saves
-    // it: `finish` adds what printpdf lacks, compresses once and saves once.
+    // printpdf builds the lopdf document (with subset fonts, or the Latin subsets whole) but
+    // neither compresses nor saves it: `finish` adds what printpdf lacks, compresses once and
+    // saves once.
     let options = PdfSaveOptions {
         optimize: false,
-        subset_fonts: true,
+        subset_fonts: embedding == Embedding::Subset,
         secure: true,
         image_optimization: None,
     };
     let document = printpdf::serialize::to_lopdf_doc(&pdf, &options, &mut Vec::new());
-    finish::finish(document, lang, &pages.bookmarks)
+    finish::finish(document, lang, &pages.bookmarks, embedding)
+}
+
+/// Whether every character drawn is in the Latin subset of its face.
+fn all_latin(fonts: &Fonts, pages: &[Vec<Draw>]) -> bool {
+    pages.iter().flatten().all(|draw| match draw {
+        Draw::Text { face, text, .. } => text.chars().all(|c| fonts.latin_has(*face, c)),
+        Draw::Fill { .. } | Draw::Rule { .. } => true,
+    })
 }
 
 fn color((r, g, b): layout::Rgb) -> Color {
@@ -77,8 +92,27 @@ fn point(x: f32, y_from_top: f32) -> Point {
     }
 }
 
+/// The graphics state already set on a page: a setting is written only when it changes
+/// (the font and colours outlast `BT`/`ET`), which keeps the content streams short.
+#[derive(Default)]
+struct State {
+    font: Option<(Face, f32)>,
+    fill: Option<layout::Rgb>,
+    stroke: Option<layout::Rgb>,
+    line_width: Option<f32>,
+}
+
+impl State {
+    fn fill(&mut self, ops: &mut Vec<Op>, c: layout::Rgb) {
+        if self.fill.replace(c) != Some(c) {
+            ops.push(Op::SetFillColor { col: color(c) });
+        }
+    }
+}
+
 fn ops(draws: &[Draw]) -> Vec<Op> {
     let mut ops = Vec::new();
+    let mut state = State::default();
     for d in draws {
         match d {
             Draw::Text {
@@ -90,11 +124,13 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 text,
             } => {
                 ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(face.id()),
-                    size: Pt(*size),
-                });
-                ops.push(Op::SetFillColor { col: color(*c) });
+                if state.font.replace((*face, *size)) != Some((*face, *size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(face.id()),
+                        size: Pt(*size),
+                    });
+                }
+                state.fill(&mut ops, *c);
                 ops.push(Op::SetTextCursor {
                     pos: point(*x, *baseline),
                 });
@@ -110,7 +146,7 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 h,
                 color: c,
             } => {
-                ops.push(Op::SetFillColor { col: color(*c) });
+                state.fill(&mut ops, *c);
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: Pt(*x),
@@ -130,8 +166,12 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 width,
                 color: c,
             } => {
-                ops.push(Op::SetOutlineColor { col: color(*c) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                if state.stroke.replace(*c) != Some(*c) {
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                }
+                if state.line_width.replace(*width) != Some(*width) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                }
                 ops.push(Op::DrawLine {
                     line: Line {
                         points: vec![

@@ -1,5 +1,6 @@
 //! PDF checks on structure and text, not bytes: metadata, outline, language, extracted text,
-//! pagination of a stress document, a 100 000-character title, determinism across threads.
+//! pagination of a stress document, a 100 000-character title, determinism across threads,
+//! and which font programs are embedded.
 
 use super::*;
 use crate::compose::{Block, Document, Inline};
@@ -168,4 +169,86 @@ fn a_title_of_100_000_characters_finishes() {
     let bytes = render(&d);
     let pdf = load(&bytes);
     assert!(pdf.get_pages().len() > 2);
+}
+
+/// The decoded `/FontFile2` programs of a PDF.
+fn font_programs(pdf: &lopdf::Document) -> Vec<Vec<u8>> {
+    pdf.objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Length1").is_ok())
+        .map(|s| s.decompressed_content().expect("a font stream decodes"))
+        .collect()
+}
+
+/// The `/BaseFont` of every font dictionary, descendants included.
+fn base_fonts(pdf: &lopdf::Document) -> Vec<String> {
+    let mut names = Vec::new();
+    for dict in pdf.objects.values().filter_map(|o| o.as_dict().ok()) {
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Font".as_slice()) {
+            names.push(dict.get(b"BaseFont").unwrap().as_name().unwrap().to_vec());
+            for d in dict.get(b"DescendantFonts").unwrap().as_array().unwrap() {
+                names.push(
+                    d.as_dict()
+                        .unwrap()
+                        .get(b"BaseFont")
+                        .unwrap()
+                        .as_name()
+                        .unwrap()
+                        .to_vec(),
+                );
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|n| String::from_utf8(n).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_latin_document_embeds_the_prepared_subsets() {
+    let bytes = render(&sample());
+    let programs = font_programs(&load(&bytes));
+    assert!(!programs.is_empty());
+    for program in &programs {
+        assert!(
+            Fonts::deflated_latin(program).is_some(),
+            "a font of {} bytes is not a Latin subset",
+            program.len()
+        );
+    }
+    let names = base_fonts(&load(&bytes));
+    assert!(
+        names.contains(&"LATINS+DejaVuSans".to_string()),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| n.starts_with("LATINS+")), "{names:?}");
+}
+
+#[test]
+fn other_scripts_subset_the_whole_fonts_and_copy_out() {
+    let d = doc(
+        "Ελληνικά",
+        vec![
+            Block::heading(1, "t", "Ελληνικά"),
+            Block::paragraph("Skötsel: Кириллица och Ελληνικά – 12\u{a0}000 €"),
+        ],
+    );
+    let pdf = load(&render(&d));
+    let programs = font_programs(&pdf);
+    assert!(!programs.is_empty());
+    for program in &programs {
+        assert!(Fonts::deflated_latin(program).is_none());
+    }
+    let names = base_fonts(&pdf);
+    assert!(
+        names.contains(&"SUBSET+DejaVuSans".to_string()),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| n.starts_with("SUBSET+")), "{names:?}");
+    let text = pdf.extract_text(&[1]).unwrap();
+    for expected in ["Кириллица", "Ελληνικά", "Skötsel", "12 000 €"] {
+        assert!(text.contains(expected), "`{expected}` in {text:?}");
+    }
 }
