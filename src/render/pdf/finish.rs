@@ -123,6 +123,9 @@ fn tag_subsets(doc: &mut Document, tag: &[u8]) {
 /// at build time.
 fn compress(doc: &mut Document) {
     use std::io::Write;
+    // One encoder for every stream: setting up zlib's state costs more than a small stream.
+    let mut encoder =
+        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
     for object in doc.objects.values_mut() {
         if let Object::Stream(stream) = object
             && stream.allows_compression
@@ -133,10 +136,10 @@ fn compress(doc: &mut Document) {
                 stream.set_content(deflated.to_vec());
                 continue;
             }
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
-            if encoder.write_all(&stream.content).is_ok()
-                && let Ok(compressed) = encoder.finish()
+            let written = encoder.write_all(&stream.content);
+            // `reset` finishes this stream and hands back its bytes.
+            if let Ok(compressed) = encoder.reset(Vec::new())
+                && written.is_ok()
                 && compressed.len() + 19 < stream.content.len()
             {
                 stream.dict.set("Filter", "FlateDecode");

@@ -93,19 +93,29 @@ fn point(x: f32, y_from_top: f32) -> Point {
 }
 
 /// The graphics state already set on a page: a setting is written only when it changes
-/// (the font and colours outlast `BT`/`ET`), which keeps the content streams short.
+/// (the font and colours outlast `BT`/`ET`), and consecutive texts share one text object,
+/// each placed relative to the one before. This keeps the content streams short.
 #[derive(Default)]
 struct State {
     font: Option<(Face, f32)>,
     fill: Option<layout::Rgb>,
     stroke: Option<layout::Rgb>,
     line_width: Option<f32>,
+    /// Inside a text object: where the last text started, in PDF coordinates.
+    text_origin: Option<(f32, f32)>,
 }
 
 impl State {
     fn fill(&mut self, ops: &mut Vec<Op>, c: layout::Rgb) {
         if self.fill.replace(c) != Some(c) {
             ops.push(Op::SetFillColor { col: color(c) });
+        }
+    }
+
+    /// Ends the text object, before anything that may not stand inside one (paths).
+    fn end_text(&mut self, ops: &mut Vec<Op>) {
+        if self.text_origin.take().is_some() {
+            ops.push(Op::EndTextSection);
         }
     }
 }
@@ -123,7 +133,15 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 color: c,
                 text,
             } => {
-                ops.push(Op::StartTextSection);
+                let at = point(*x, *baseline);
+                let (x, y) = (at.x.0, at.y.0);
+                // `Td` moves from the start of the previous text (the start of the text
+                // object for the first).
+                let (from_x, from_y) = state.text_origin.unwrap_or_else(|| {
+                    ops.push(Op::StartTextSection);
+                    (0.0, 0.0)
+                });
+                state.text_origin = Some((x, y));
                 if state.font.replace((*face, *size)) != Some((*face, *size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(face.id()),
@@ -132,12 +150,14 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 }
                 state.fill(&mut ops, *c);
                 ops.push(Op::SetTextCursor {
-                    pos: point(*x, *baseline),
+                    pos: Point {
+                        x: Pt(x - from_x),
+                        y: Pt(y - from_y),
+                    },
                 });
                 ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text.replace('\u{00A0}', " "))],
                 });
-                ops.push(Op::EndTextSection);
             }
             Draw::Fill {
                 x,
@@ -146,6 +166,7 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 h,
                 color: c,
             } => {
+                state.end_text(&mut ops);
                 state.fill(&mut ops, *c);
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
@@ -166,6 +187,7 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 width,
                 color: c,
             } => {
+                state.end_text(&mut ops);
                 if state.stroke.replace(*c) != Some(*c) {
                     ops.push(Op::SetOutlineColor { col: color(*c) });
                 }
@@ -190,6 +212,7 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
             }
         }
     }
+    state.end_text(&mut ops);
     ops
 }
 
