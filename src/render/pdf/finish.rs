@@ -3,6 +3,8 @@
 //! derived from the content, so identical documents are identical files. The Latin font
 //! subsets go in as deflated at build time, named as subsets.
 
+use std::collections::BTreeSet;
+
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 use super::fonts::{Embedding, Fonts};
@@ -120,33 +122,97 @@ fn tag_subsets(doc: &mut Document, tag: &[u8]) {
 }
 
 /// Compresses every stream that has no filter yet; a Latin font subset gets the copy deflated
-/// at build time.
+/// at build time, and the pages' text strings are made literal first.
 fn compress(doc: &mut Document) {
     use std::io::Write;
+    let contents: BTreeSet<ObjectId> = doc
+        .get_pages()
+        .values()
+        .filter_map(|&page| {
+            doc.get_dictionary(page)
+                .ok()?
+                .get(b"Contents")
+                .ok()?
+                .as_reference()
+                .ok()
+        })
+        .collect();
     // One encoder for every stream: setting up zlib's state costs more than a small stream.
     let mut encoder =
         flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
-    for object in doc.objects.values_mut() {
-        if let Object::Stream(stream) = object
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
+    for (id, object) in doc.objects.iter_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        if let Some(deflated) = Fonts::deflated_latin(&stream.content) {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(deflated.to_vec());
+            continue;
+        }
+        if contents.contains(id)
+            && let Some(literal) = literal_strings(&stream.content)
         {
-            if let Some(deflated) = Fonts::deflated_latin(&stream.content) {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(deflated.to_vec());
-                continue;
+            stream.set_content(literal);
+        }
+        let written = encoder.write_all(&stream.content);
+        // `reset` finishes this stream and hands back its bytes.
+        if let Ok(compressed) = encoder.reset(Vec::new())
+            && written.is_ok()
+            && compressed.len() + 19 < stream.content.len()
+        {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
+/// A page's content with its hexadecimal strings written as literal ones. printpdf writes
+/// each run of glyphs as hex (`<00160032>`, four characters a glyph); literal, a glyph takes
+/// two bytes, so half as much is compressed and stored. `None`, and the stream is left as
+/// it is, for anything but the plain content printpdf writes (a dictionary or a literal
+/// string already there, or a malformed hex string).
+fn literal_strings(content: &[u8]) -> Option<Vec<u8>> {
+    fn nibble(c: u8) -> Option<u8> {
+        (c as char).to_digit(16).map(|d| d as u8)
+    }
+    let mut out = Vec::with_capacity(content.len());
+    let mut i = 0;
+    while let Some(&b) = content.get(i) {
+        match b {
+            b'<' => {
+                let start = i + 1;
+                if content.get(start) == Some(&b'<') {
+                    return None;
+                }
+                let end = start + content[start..].iter().position(|&c| c == b'>')?;
+                let hex = &content[start..end];
+                if !hex.len().is_multiple_of(2) {
+                    return None;
+                }
+                out.push(b'(');
+                for pair in hex.chunks_exact(2) {
+                    let byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+                    match byte {
+                        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                        // A bare carriage return inside a literal string is read as a line feed.
+                        b'\r' => out.extend_from_slice(b"\\r"),
+                        _ => out.push(byte),
+                    }
+                }
+                out.push(b')');
+                i = end + 1;
             }
-            let written = encoder.write_all(&stream.content);
-            // `reset` finishes this stream and hands back its bytes.
-            if let Ok(compressed) = encoder.reset(Vec::new())
-                && written.is_ok()
-                && compressed.len() + 19 < stream.content.len()
-            {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(compressed);
+            b'(' => return None,
+            _ => {
+                out.push(b);
+                i += 1;
             }
         }
     }
+    Some(out)
 }
 
 /// `<…>` as lopdf writes a hexadecimal string.
@@ -262,4 +328,31 @@ fn content_id(bytes: &[u8]) -> [u8; 16] {
     id[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
     id[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal_strings;
+
+    #[test]
+    fn hex_strings_become_literal_with_escapes() {
+        let content = b"BT\n51 771.63 Td\n<0016002800290D5C0A> Tj\nET\n0.6 w\n";
+        assert_eq!(
+            literal_strings(content).unwrap(),
+            b"BT\n51 771.63 Td\n(\x00\x16\x00\\(\x00\\)\\r\\\\\n) Tj\nET\n0.6 w\n".to_vec()
+        );
+    }
+
+    #[test]
+    fn anything_else_is_left_alone() {
+        for content in [
+            b"<< /MCID 0 >> BDC".as_slice(),
+            b"(already literal) Tj",
+            b"<001> Tj",
+            b"<00zz> Tj",
+            b"<0016 Tj",
+        ] {
+            assert_eq!(literal_strings(content), None, "{content:?}");
+        }
+    }
 }
