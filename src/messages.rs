@@ -91,26 +91,8 @@ impl Messages {
         if !text.contains("{{") {
             return text.to_string();
         }
-        let template = name(key, lang);
-        let compiled = self
-            .registry
-            .read()
-            .is_ok_and(|r| r.has_template(&template));
-        if !compiled {
-            let mut registry = self.registry.write().unwrap_or_else(|e| e.into_inner());
-            if !registry.has_template(&template) {
-                registry
-                    .register_template_string(&template, text)
-                    .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()));
-            }
-        }
-        let text = self
-            .registry
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .render(&template, args)
-            .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()));
-        fitted(text)
+        self.compiled(&name(key, lang), text, args)
+            .unwrap_or_else(|e| panic!("message `{key}` ({}): {e}", lang.code()))
     }
 
     /// Renders a template held in other data (the checklist) with the same rules.
@@ -118,16 +100,38 @@ impl Messages {
     /// # Panics
     /// If the template is broken or an argument is missing (the test suite renders every path).
     pub fn render_template(&self, template: &str, args: &Value) -> String {
+        self.try_render_template(template, args)
+            .unwrap_or_else(|e| panic!("template `{template}`: {e}"))
+    }
+
+    /// Renders a template held in other data (clause texts, the checklist) with the same
+    /// rules, or says why it cannot.
+    pub fn try_render_template(&self, template: &str, args: &Value) -> Result<String, String> {
         if !template.contains("{{") {
-            return template.to_string();
+            return Ok(template.to_string());
         }
-        let text = self
-            .registry
+        // The text is its own name: no message key holds `{{`.
+        self.compiled(template, template, args)
+    }
+
+    /// Renders `text` compiled under `name`, compiling it on first use: a batch renders the
+    /// same few hundred texts for every procurement.
+    fn compiled(&self, name: &str, text: &str, args: &Value) -> Result<String, String> {
+        let known = self.registry.read().is_ok_and(|r| r.has_template(name));
+        if !known {
+            let mut registry = self.registry.write().unwrap_or_else(|e| e.into_inner());
+            if !registry.has_template(name) {
+                registry
+                    .register_template_string(name, text)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        self.registry
             .read()
             .unwrap_or_else(|e| e.into_inner())
-            .render_template(template, args)
-            .unwrap_or_else(|e| panic!("template `{template}`: {e}"));
-        fitted(text)
+            .render(name, args)
+            .map(fitted)
+            .map_err(|e| e.to_string())
     }
 
     /// A message, or `fallback` when the catalogue has no such key (KPI units are free text).
@@ -146,7 +150,7 @@ impl Messages {
 
 /// Handlebars renders into an 8 KiB buffer; a message is kept in one of its own size (an
 /// assessment holds hundreds of them).
-pub(crate) fn fitted(mut text: String) -> String {
+fn fitted(mut text: String) -> String {
     text.shrink_to_fit();
     text
 }
@@ -192,6 +196,28 @@ mod tests {
     #[test]
     fn every_message_compiles() {
         Messages::embedded().compile_all().unwrap();
+    }
+
+    #[test]
+    fn templates_from_data_render_or_say_why_not() {
+        let m = Messages::embedded();
+        let args = serde_json::json!({ "months": 15, "lot": { "title": "A & B" } });
+        for _ in 0..2 {
+            // The second round renders the compiled copy.
+            assert_eq!(
+                m.try_render_template("{{months}} månader, {{lot.title}}", &args),
+                Ok("15 månader, A & B".to_string())
+            );
+        }
+        assert_eq!(
+            m.try_render_template("no braces", &args),
+            Ok("no braces".to_string())
+        );
+        assert!(m.try_render_template("{{#if}", &args).is_err(), "broken");
+        assert!(
+            m.try_render_template("{{missing}}", &args).is_err(),
+            "strict"
+        );
     }
 
     #[test]

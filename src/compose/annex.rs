@@ -6,7 +6,6 @@
 
 use std::collections::BTreeSet;
 
-use handlebars::Handlebars;
 use serde_json::{Map, Value, json};
 
 use super::document::{Block, Document, Inline, text};
@@ -467,15 +466,10 @@ pub fn clause_text(
             .map_or_else(|| fill.clone(), |v| number(v.value, lang));
         context.insert(name.clone(), Value::String(value));
     }
-    let mut registry = Handlebars::new();
-    registry.set_strict_mode(true);
-    registry.register_escape_fn(handlebars::no_escape);
     // `clauses lint` renders every text against every variable, so this cannot fail for a
     // linted library; a user library that was not linted gets its text as written.
-    let text = registry
-        .render_template(clause.text.get(lang), &Value::Object(context))
-        .unwrap_or_else(|_| clause.text.get(lang).to_string());
-    crate::messages::fitted(text)
+    m.try_render_template(clause.text.get(lang), &Value::Object(context))
+        .unwrap_or_else(|_| clause.text.get(lang).to_string())
 }
 
 /// Whether the annex holds the s.25 texts: Scotland, where the community-benefit duty applies.
