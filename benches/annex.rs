@@ -6,10 +6,6 @@ use std::time::Instant;
 
 use socialclause::cmd::annex_html_pdf as document_bytes;
 
-/// The allocator of the `socialclause` binary, so that the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

@@ -4,11 +4,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// mimalloc rather than the system allocator: a run makes hundreds of thousands of small
-/// allocations, and glibc's malloc took about a sixth of a PDF annex's time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = socialclause::cli::Cli::parse();
     match socialclause::cmd::run(cli) {
