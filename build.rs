@@ -51,18 +51,22 @@ fn main() {
     deflate_fonts(&out);
 }
 
-/// `OUT_DIR/fonts/NAME.ttf.zlib` for every Latin subset, at zlib's best compression.
+/// `OUT_DIR/fonts/NAME.zlib` for every Latin subset `assets/fonts/*-Latin.ttf`, at zlib's best
+/// compression.
 fn deflate_fonts(out: &Path) {
     use std::io::Write as _;
-    const LATIN: &[&str] = &[
-        "DejaVuSans-Latin.ttf",
-        "DejaVuSans-Bold-Latin.ttf",
-        "DejaVuSans-Oblique-Latin.ttf",
-    ];
+    let fonts = Path::new("assets/fonts");
+    println!("cargo:rerun-if-changed={}", fonts.display());
     let dir = out.join("fonts");
     fs::create_dir_all(&dir).expect("the build can write to OUT_DIR");
-    for name in LATIN {
-        let path = Path::new("assets/fonts").join(name);
+    let entries = fs::read_dir(fonts).expect("assets/fonts is in the source");
+    for path in entries.flatten().map(|e| e.path()) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with("-Latin.ttf") {
+            continue;
+        }
         println!("cargo:rerun-if-changed={}", path.display());
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());

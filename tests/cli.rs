@@ -78,12 +78,8 @@ fn init_never_overwrites_without_force() {
     env.write("p.yaml", "mine\n");
     let run = env.run(&["init", "-o", "p.yaml"]);
     run.expect_code(2);
-    assert!(
-        run.stderr.contains("p.yaml exists already"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    run.expect_stderr("p.yaml exists already");
+    run.expect_stderr("--force");
     assert_eq!(env.read("p.yaml"), "mine\n");
     env.run(&["init", "-o", "p.yaml", "--force"]).expect_code(0);
     assert!(env.read("p.yaml").contains("jurisdiction: se"));
@@ -101,12 +97,7 @@ fn stdin_is_read_with_a_dash() {
     );
     let run = env.run_with_stdin(&["validate", "-"], "title: x\njurisdiction: sverige\n");
     run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("error: -:2:15: unknown value `sverige`"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("error: -:2:15: unknown value `sverige`");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -391,11 +382,7 @@ fn a_missing_file_is_named() {
     let env = Env::new();
     let run = env.run(&["validate", "nowhere.yaml"]);
     run.expect_code(2);
-    assert!(
-        run.stderr.contains("cannot read nowhere.yaml"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("cannot read nowhere.yaml");
 }
 
 #[test]
@@ -493,12 +480,7 @@ fn a_missing_clause_directory_is_an_error() {
     let env = Env::new();
     let run = env.run(&["--clauses", "nowhere", "clauses", "list"]);
     run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("the clause directory nowhere does not exist"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("the clause directory nowhere does not exist");
 }
 
 #[test]
@@ -506,12 +488,7 @@ fn clauses_show_suggests_close_ids() {
     let env = Env::new();
     let run = env.run(&["clauses", "show", "se-employment-requirment"]);
     run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("did you mean `se-employment-requirement`?"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("did you mean `se-employment-requirement`?");
     let json = env.run(&[
         "clauses",
         "show",
@@ -823,11 +800,7 @@ fn the_assessment_date_follows_option_then_file_then_epoch() {
     );
     let bad = env.run_with_env(&["match", "p.yaml"], &[("SOURCE_DATE_EPOCH", "yesterday")]);
     bad.expect_code(2);
-    assert!(
-        bad.stderr.contains("SOURCE_DATE_EPOCH is `yesterday`"),
-        "{}",
-        bad.stderr
-    );
+    bad.expect_stderr("SOURCE_DATE_EPOCH is `yesterday`");
     env.run(&["match", "p.yaml", "--date", "2026-13-01"])
         .expect_code(2);
 }
@@ -969,32 +942,19 @@ fn broken_and_foreign_json_are_refused_with_a_place() {
     );
     let run = env.run(&["match", "broken.json"]);
     run.expect_code(2);
-    assert!(
-        run.stderr.contains("error: broken.json:5:"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("the JSON cannot be read"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("error: broken.json:5:");
+    run.expect_stderr("the JSON cannot be read");
     env.write("other.json", "{\"name\": \"a shopping list\"}");
     let run = env.run(&["match", "other.json"]);
     run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("error: other.json:1:1: this JSON is not an OCDS notice"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("error: other.json:1:1: this JSON is not an OCDS notice");
     env.write(
         "unknown.json",
         "{\"ocid\": \"ocds-abcdef-1\", \"tender\": {\"title\": \"T\"}}",
     );
     let run = env.run(&["match", "unknown.json"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("--jurisdiction"), "{}", run.stderr);
+    run.expect_stderr("--jurisdiction");
     env.run(&["match", "unknown.json", "--jurisdiction", "se"])
         .expect_code(0);
 }
@@ -1231,7 +1191,7 @@ fn document_outputs_follow_the_o_rules() {
     // Existing files are kept unless --force.
     let again = env.run(&["annex", input, "-o", "docs/"]);
     again.expect_code(2);
-    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+    again.expect_stderr("exists already");
     env.run(&["annex", input, "-o", "docs/", "--force"])
         .expect_code(0);
     // One format to a file; never over the input.
@@ -1244,7 +1204,7 @@ fn document_outputs_follow_the_o_rules() {
     env.write("p.yaml", std::fs::read_to_string(&example).unwrap());
     let over = env.run(&["annex", "p.yaml", "-o", "p.yaml", "--force"]);
     over.expect_code(2);
-    assert!(over.stderr.contains("is the input"), "{}", over.stderr);
+    over.expect_stderr("is the input");
     // Several procurements need a directory, and get distinct names.
     let batch = repo().join("examples/batch/municipal-services.yaml");
     env.run(&["annex", batch.to_str().unwrap()]).expect_code(2);
@@ -1297,30 +1257,15 @@ fn templates_can_be_overridden_file_by_file() {
     env.write("broken/page.hbs", "<html>{{{body}}}{{footer}}</html>");
     let run = env.run(&["--templates", "broken", "checklist", input]);
     run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("the page template uses the unknown variable `footer`"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("the page template uses the unknown variable `footer`");
     std::fs::remove_file(env.path().join("broken/page.hbs")).unwrap();
     let run = env.run(&["--templates", "broken", "checklist", input]);
     run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("`checklist.summary.en` uses the unknown variable `passes`"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("`checklist.summary.en` uses the unknown variable `passes`");
 
     let run = env.run(&["--templates", "nowhere", "checklist", input]);
     run.expect_code(2);
-    assert!(
-        run.stderr
-            .contains("the template directory nowhere does not exist"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("the template directory nowhere does not exist");
 }
 
 #[test]

@@ -198,15 +198,11 @@ fn a_run_that_cannot_start_exits_2() {
     let env = Env::new();
     let run = env.run(&["batch", "nowhere", "--out", "out"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("nowhere"), "{}", run.stderr);
+    run.expect_stderr("nowhere");
     env.write("empty/readme.txt", "nothing here");
     let run = env.run(&["batch", "empty", "--out", "out"]);
     run.expect_code(2);
-    assert!(
-        run.stderr.contains("no .yaml, .yml or .json files"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("no .yaml, .yml or .json files");
     env.write("in/p.yaml", procurement(1));
     env.write("taken", "a file, not a folder");
     let run = env.run(&["batch", "in", "--out", "taken"]);

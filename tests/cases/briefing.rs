@@ -70,7 +70,7 @@ fn every_format_and_swedish_by_default() {
     // An existing file is kept unless --force.
     let run = env.run(&["briefing", "p", "-o", "b.pdf"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("exists already"), "{}", run.stderr);
+    run.expect_stderr("exists already");
     env.run(&["briefing", "p", "-o", "b.pdf", "--force"])
         .expect_code(0);
 }
@@ -82,6 +82,6 @@ fn a_bad_procurement_stops_the_briefing_and_names_itself() {
     env.write("p/b.yaml", "title: Broken\njurisdiction: sweden\n");
     let run = env.run(&["briefing", "p", "-o", "b.html"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("p/b.yaml:2:15"), "{}", run.stderr);
+    run.expect_stderr("p/b.yaml:2:15");
     assert!(!env.path().join("b.html").exists());
 }

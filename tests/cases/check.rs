@@ -494,17 +494,13 @@ fn bad_documents_exit_2_and_name_every_one() {
         run.stdout.is_empty(),
         "nothing is reported when a document is bad"
     );
-    assert!(run.stderr.contains("tender.odt"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("`.odt` cannot be checked"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("tender.pdf"), "{}", run.stderr);
-    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    run.expect_stderr("tender.odt");
+    run.expect_stderr("`.odt` cannot be checked");
+    run.expect_stderr("tender.pdf");
+    run.expect_stderr("help:");
     let missing = env.run(&["check", "nowhere.txt"]);
     missing.expect_code(2);
-    assert!(missing.stderr.contains("nowhere.txt"), "{}", missing.stderr);
+    missing.expect_stderr("nowhere.txt");
 }
 
 #[test]

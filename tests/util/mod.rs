@@ -26,6 +26,13 @@ impl Run {
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         self
     }
+
+    /// Asserts that standard error contains `text`, showing it when it does not.
+    #[track_caller]
+    pub fn expect_stderr(&self, text: &str) -> &Self {
+        assert!(self.stderr.contains(text), "{}", self.stderr);
+        self
+    }
 }
 
 /// A scratch directory the binary runs in.

@@ -103,10 +103,10 @@ impl Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| {
             let latin = LATIN.map(parse);
-            let table = [0, 1, 2].map(|i| {
+            let table = latin.each_ref().map(|font| {
                 (0..TABLE_END)
-                    .map(|c| match latin[i].lookup_glyph_index(c) {
-                        Some(glyph) => advance(&latin[i], glyph, 1.0),
+                    .map(|c| match font.lookup_glyph_index(c) {
+                        Some(glyph) => advance(font, glyph, 1.0),
                         None => f32::NAN,
                     })
                     .collect()

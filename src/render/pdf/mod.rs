@@ -105,13 +105,12 @@ struct State {
     text_origin: Option<(f32, f32)>,
 }
 
-impl State {
-    fn fill(&mut self, ops: &mut Vec<Op>, c: layout::Rgb) {
-        if self.fill.replace(c) != Some(c) {
-            ops.push(Op::SetFillColor { col: color(c) });
-        }
-    }
+/// Records `value` in `slot`; true when it differs from what was there (so must be written).
+fn changes<T: PartialEq + Copy>(slot: &mut Option<T>, value: T) -> bool {
+    slot.replace(value) != Some(value)
+}
 
+impl State {
     /// Ends the text object, before anything that may not stand inside one (paths).
     fn end_text(&mut self, ops: &mut Vec<Op>) {
         if self.text_origin.take().is_some() {
@@ -142,13 +141,15 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                     (0.0, 0.0)
                 });
                 state.text_origin = Some((x, y));
-                if state.font.replace((*face, *size)) != Some((*face, *size)) {
+                if changes(&mut state.font, (*face, *size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(face.id()),
                         size: Pt(*size),
                     });
                 }
-                state.fill(&mut ops, *c);
+                if changes(&mut state.fill, *c) {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                }
                 ops.push(Op::SetTextCursor {
                     pos: Point {
                         x: Pt(x - from_x),
@@ -167,7 +168,9 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 color: c,
             } => {
                 state.end_text(&mut ops);
-                state.fill(&mut ops, *c);
+                if changes(&mut state.fill, *c) {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                }
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: Pt(*x),
@@ -188,10 +191,10 @@ fn ops(draws: &[Draw]) -> Vec<Op> {
                 color: c,
             } => {
                 state.end_text(&mut ops);
-                if state.stroke.replace(*c) != Some(*c) {
+                if changes(&mut state.stroke, *c) {
                     ops.push(Op::SetOutlineColor { col: color(*c) });
                 }
-                if state.line_width.replace(*width) != Some(*width) {
+                if changes(&mut state.line_width, *width) {
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                 }
                 ops.push(Op::DrawLine {
