@@ -220,6 +220,19 @@ mod tests {
         );
     }
 
+    /// Swedish adjectives agree in number: "1 okänd", "2 okända".
+    #[test]
+    fn summaries_agree_in_number() {
+        let m = Messages::embedded();
+        for (unknown, word) in [(1, "1 okänd "), (2, "2 okända ")] {
+            let args = serde_json::json!({ "pass": 3, "warn": 0, "fail": 1, "unknown": unknown, "total": 5 });
+            let checklist = m.render("checklist.summary", Language::Sv, &args);
+            assert!(checklist.contains(word), "{checklist}");
+            let report = m.render("report.check.summary", Language::Sv, &args);
+            assert!(report.contains(word.trim_end()), "{report}");
+        }
+    }
+
     #[test]
     fn formats_numbers_per_language() {
         assert_eq!(number(12_000_000.0, Language::Sv), "12\u{a0}000\u{a0}000");
