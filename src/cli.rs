@@ -167,9 +167,19 @@ pub struct DocumentArgs {
     #[arg(long, value_enum, value_delimiter = ',', default_value = "html")]
     pub format: Vec<DocumentFormat>,
 
-    /// Include buyer-only guidance: each clause's rationale, score and reasons.
+    /// Checklist: add each annex clause's rationale to the drafting notes. (The annex is the
+    /// bidders' text and never carries guidance for the buyer.)
     #[arg(long)]
     pub with_guidance: bool,
+
+    /// Put the clause ID in the annex although the assessment left it optional (repeatable;
+    /// like `clauses.include` in the procurement).
+    #[arg(long, value_name = "ID")]
+    pub include: Vec<String>,
+
+    /// Keep the clause ID out of the annex (repeatable; like `clauses.exclude`).
+    #[arg(long, value_name = "ID")]
+    pub exclude: Vec<String>,
 
     /// Replace output files that exist.
     #[arg(long)]
@@ -228,7 +238,7 @@ pub struct BatchArgs {
     #[command(flatten)]
     pub rules: RulesArgs,
 
-    /// Include buyer-only guidance in the annexes.
+    /// Add each annex clause's rationale to the checklists' drafting notes.
     #[arg(long)]
     pub with_guidance: bool,
 }

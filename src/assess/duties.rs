@@ -61,7 +61,7 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn say(&self, key: &str, args: Value) -> String {
+    pub(crate) fn say(&self, key: &str, args: Value) -> String {
         Messages::embedded().render(key, self.lang, &args)
     }
 

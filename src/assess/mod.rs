@@ -4,6 +4,7 @@
 pub mod checklist;
 pub mod duties;
 pub mod recommend;
+pub mod select;
 
 use serde::Serialize;
 
@@ -14,6 +15,7 @@ use crate::library::Library;
 pub use checklist::{CheckItem, CheckStatus, Phase};
 pub use duties::{Applies, Duty};
 pub use recommend::{LotRecommendation, ParamValue, Recommendation, Status};
+pub use select::{Flags, LeftOut, Objection, Origin, Rule, Selected, Why};
 
 /// Shared setup for the assessment's unit tests.
 #[cfg(test)]
@@ -77,18 +79,25 @@ pub struct Assessment {
     pub duties: Vec<Duty>,
     pub recommendations: Vec<Recommendation>,
     pub checklist: Vec<CheckItem>,
+    /// The clauses the annex carries, in annex order: the buyer's decisions applied.
+    pub selection: Vec<Selected>,
+    /// Recommended clauses the annex does not carry, each with the rule that left it out.
+    pub left_out: Vec<LeftOut>,
     /// Whether anything above rests on a fact our sources do not confirm.
     pub unverified: bool,
 }
 
-/// Assesses one procurement on `date`, with wording in `lang`.
+/// Assesses one procurement on `date`, with wording in `lang`, and applies the buyer's choice
+/// of clauses (the procurement's `clauses:` and `flags`). A choice that cannot be carried out
+/// gives the objections instead.
 pub fn assess(
     procurement: &Procurement,
     library: &Library,
     law: &Law,
     date: (Date, DateSource),
     lang: Language,
-) -> Assessment {
+    flags: &Flags,
+) -> Result<Assessment, Vec<Objection>> {
     let cx = duties::Context {
         procurement,
         law,
@@ -98,7 +107,8 @@ pub fn assess(
     let duties = duties::evaluate(&cx);
     let recommendations = recommend::recommend(&cx, library, &duties);
     let checklist = checklist::checklist(&cx, &duties, &recommendations);
-    Assessment {
+    let selection = select::select(&cx, library, &recommendations, flags)?;
+    Ok(Assessment {
         procurement: procurement.clone(),
         date: date.0,
         date_source: date.1,
@@ -108,5 +118,7 @@ pub fn assess(
         duties,
         recommendations,
         checklist,
-    }
+        selection: selection.selected,
+        left_out: selection.left_out,
+    })
 }

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use super::duties::{Applies, Context, Duty};
 use crate::input::yaml::name_of;
-use crate::input::{ContractType, Cpv, Jurisdiction, Language, Money, Priority, Vat};
+use crate::input::{ContractType, Cpv, Jurisdiction, Language, Money, Priority, Procedure, Vat};
 use crate::library::clause::{Benefit, Param, Rounding};
 use crate::library::{Category, Clause, Instrument, Library};
 use crate::messages::{Messages, decimal, money, number};
@@ -260,6 +260,32 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
             Some(_) => Check::Fail(say("rec.duration.no", args)),
         });
     }
+    if let Some(max) = a.max_duration_months {
+        let args = json!({ "max": max, "months": facts.duration_months });
+        check(match facts.duration_months {
+            None => Check::Unknown(say("rec.max-duration.unknown", args)),
+            Some(m) if m <= max => Check::Pass(say("rec.max-duration.ok", args)),
+            Some(_) => Check::Fail(say("rec.max-duration.no", args)),
+        });
+    }
+    if let Some(procedures) = &a.procedures {
+        let names: Vec<String> = procedures
+            .iter()
+            .map(|p| say_procedure(cx.lang, *p))
+            .collect();
+        let names = names.join(", ");
+        check(match cx.procurement.procedure {
+            None => Check::Unknown(say("rec.procedure.unknown", json!({ "procedures": names }))),
+            Some(p) => {
+                let args = json!({ "procedures": names, "procedure": say_procedure(cx.lang, p) });
+                if procedures.contains(&p) {
+                    Check::Pass(say("rec.procedure.ok", args))
+                } else {
+                    Check::Fail(say("rec.procedure.no", args))
+                }
+            }
+        });
+    }
     for (limit, key, at_least) in [
         (a.min_value, "rec.min-value", true),
         (a.max_value, "rec.max-value", false),
@@ -501,6 +527,10 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
 
 fn say_kind(lang: Language, kind: ContractType) -> String {
     Messages::embedded().text(&format!("kind.{}", name_of(&kind)), lang)
+}
+
+pub fn say_procedure(lang: Language, procedure: Procedure) -> String {
+    Messages::embedded().text(&format!("procedure.{}", name_of(&procedure)), lang)
 }
 
 pub fn say_priority(lang: Language, priority: Priority) -> String {

@@ -1,7 +1,7 @@
 //! `socialclause match`: duties, recommendations and checklist for a procurement, as a
 //! terminal report or as JSON.
 
-use crate::assess::{self, Assessment, assessment_date};
+use crate::assess::{self, Assessment, Flags, Objection, Origin, assessment_date};
 use crate::cli::{AssessArgs, MatchArgs, MatchFormat};
 use crate::error::{Error, Result};
 use crate::input::{self, Date, Language, LoadOptions};
@@ -27,7 +27,7 @@ pub fn run(args: &MatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     let assessor = Assessor::new(&args.assess, options)?;
     let mut text = String::new();
     for l in &loaded {
-        let a = assessor.assess(&l.procurement);
+        let a = assessor.assess(l)?;
         match args.format {
             MatchFormat::Text => {
                 if !text.is_empty() {
@@ -63,6 +63,8 @@ pub struct Assessor {
     date: Option<Date>,
     epoch: Option<Date>,
     lang: Option<Language>,
+    /// `--include` and `--exclude`, where the command has them.
+    pub flags: Flags,
 }
 
 impl Assessor {
@@ -72,15 +74,53 @@ impl Assessor {
             date: args.date,
             epoch: source_date_epoch()?,
             lang: args.lang,
+            flags: Flags::default(),
         })
     }
 
     /// Assesses with the date chosen as DESIGN.md orders it, reading the clock only as a last
     /// resort.
-    pub fn assess(&self, procurement: &input::Procurement) -> Assessment {
+    ///
+    /// A choice of clauses that cannot be carried out is an error about the procurement: every
+    /// objection at once, each at its field's line and column, or naming its option.
+    pub fn assess(&self, loaded: &input::Loaded) -> Result<Assessment> {
+        let procurement = &loaded.procurement;
         let when = assessment_date(self.date, procurement.date, self.epoch, Date::today());
         let lang = self.lang.unwrap_or_else(|| procurement.language());
-        assess::assess(procurement, &self.library, Law::embedded(), when, lang)
+        assess::assess(
+            procurement,
+            &self.library,
+            Law::embedded(),
+            when,
+            lang,
+            &self.flags,
+        )
+        .map_err(|objections| {
+            Error::many(
+                objections
+                    .into_iter()
+                    .map(|o| objection(loaded, o))
+                    .collect(),
+            )
+        })
+    }
+}
+
+/// An objection to the buyer's choice of clauses, as an error at its place.
+fn objection(loaded: &input::Loaded, o: Objection) -> Error {
+    match o.origin {
+        Origin::Field(path) => {
+            let mut d = loaded.diagnostic(&path, o.message);
+            d.help = o.help;
+            d.into()
+        }
+        Origin::Flag(flag) => {
+            let message = format!("{flag}: {}", o.message);
+            match o.help {
+                Some(help) => Error::usage_with_help(message, help),
+                None => Error::usage(message),
+            }
+        }
     }
 }
 

@@ -316,7 +316,17 @@ fn process(assessor: &Assessor, args: &BatchArgs, unit: Unit) -> Row {
         Err(f) => return failed(f),
     };
     let name = unit.name.unwrap_or_else(|| "procurement".into());
-    let a = assessor.assess(&loaded.procurement);
+    let a = match assessor.assess(&loaded) {
+        Ok(a) => a,
+        Err(error) => {
+            return failed(Failure {
+                file: loaded.file.clone(),
+                document: loaded.document,
+                item: loaded.item,
+                error,
+            });
+        }
+    };
     let p = &loaded.procurement;
     let mut row = Row {
         file: loaded.file.clone(),

@@ -66,10 +66,10 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
         },
         options,
     )?;
-    let portfolio: Vec<_> = loaded
+    let portfolio = loaded
         .iter()
-        .map(|l| assessor.assess(&l.procurement))
-        .collect();
+        .map(|l| assessor.assess(l))
+        .collect::<Result<Vec<_>>>()?;
     let doc = briefing(&portfolio, lang);
     let bytes = match format {
         BriefingFormat::Html => html::render(&doc).into_bytes(),

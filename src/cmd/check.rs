@@ -52,7 +52,7 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
                 ));
             }
             let assessor = Assessor::new(&assess_args, options)?;
-            let assessment = assessor.assess(&loaded.remove(0).procurement);
+            let assessment = assessor.assess(&loaded.remove(0))?;
             (assessor.library, Some(assessment))
         }
         None => (Library::load(options)?, None),

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::assess::Assessment;
+use crate::assess::{Assessment, Flags};
 use crate::cli::{AssessArgs, DocumentArgs, DocumentFormat};
 use crate::compose::{self, Document};
 use crate::error::{Error, Result};
@@ -24,8 +24,8 @@ pub enum Kind {
 /// The document of one kind for an assessment.
 pub fn compose(kind: Kind, a: &Assessment, library: &Library, with_guidance: bool) -> Document {
     match kind {
-        Kind::Annex => compose::annex::annex(a, library, with_guidance),
-        Kind::Checklist => compose::checklist::checklist(a),
+        Kind::Annex => compose::annex::annex(a, library),
+        Kind::Checklist => compose::checklist::checklist(a, library, with_guidance),
     }
 }
 
@@ -48,10 +48,14 @@ pub fn run(
     formats.dedup();
     let loaded = load_input(&args.assess)?;
     let target = Target::resolve(args, &formats, loaded.len())?;
-    let assessor = Assessor::new(&args.assess, options)?;
+    let mut assessor = Assessor::new(&args.assess, options)?;
+    assessor.flags = Flags {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+    };
     let mut names = HashSet::new();
     for l in &loaded {
-        let a = assessor.assess(&l.procurement);
+        let a = assessor.assess(l)?;
         let doc = compose(kind, &a, &assessor.library, args.with_guidance);
         let stem = unique(&mut names, &file_stem(&l.procurement));
         for &format in &formats {
@@ -83,8 +87,8 @@ pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
         .first()
         .ok_or_else(|| Error::usage("the input holds no procurement"))?;
     let assessor = Assessor::new(&args, &LibraryOptions::default())?;
-    let a = assessor.assess(&first.procurement);
-    let doc = compose::annex::annex(&a, &assessor.library, false);
+    let a = assessor.assess(first)?;
+    let doc = compose::annex::annex(&a, &assessor.library);
     Ok((
         render(DocumentFormat::Html, &doc, &a),
         render(DocumentFormat::Pdf, &doc, &a),

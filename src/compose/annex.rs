@@ -1,58 +1,87 @@
-//! The tender annex (bidder-facing): the recommended clauses with their targets filled in,
-//! grouped by instrument and numbered, with verification, KPIs, a reporting schedule, a
-//! response form, the s.25 notice texts where Scotland's duty applies, sources and notes.
+//! The tender annex: the bidders' text. It holds the clauses the buyer's decisions selected
+//! (`Assessment::selection`), numbered and grouped by instrument with their targets,
+//! verification and the indicators the supplier reports, a reporting schedule, and a response
+//! form for the supplier's own commitments.
 //!
-//! Buyer-only material (rationale, scores, reasons) appears only with guidance switched on.
-
-use std::collections::BTreeSet;
+//! Nothing for the buyer is here: reasons, duties, notice texts, unconfirmed facts, sources,
+//! the indicators the buyer counts and the tool's name go into the checklist's drafting notes
+//! (`compose::notes`). One function per section, so each rule has one home.
 
 use serde_json::{Map, Value, json};
 
+use super::cites;
 use super::document::{Block, Document, Inline, text};
-use crate::assess::{Applies, Assessment, ParamValue, Recommendation, Status};
+use crate::assess::select::INSTRUMENTS;
+use crate::assess::{Assessment, ParamValue, Selected};
+use crate::input::Language;
 use crate::input::yaml::name_of;
-use crate::input::{Jurisdiction, Language};
-use crate::library::{Category, Clause, Instrument, Library};
+use crate::library::clause::{Counter, Kpi, Reporting};
+use crate::library::{Clause, Instrument, Library};
 use crate::messages::{Messages, money, number};
 
-/// The categories that are community benefit requirements in the sense of s.24 of the
-/// Procurement Reform (Scotland) Act 2014.
-const COMMUNITY_BENEFITS: [Category; 8] = [
-    Category::TargetedRecruitment,
-    Category::Apprenticeships,
-    Category::WorkPlacements,
-    Category::Skills,
-    Category::EducationEngagement,
-    Category::SupplyChain,
-    Category::ThirdSector,
-    Category::Community,
-];
+/// One numbered requirement: its number, the buyer's selection, the clause.
+pub struct Item<'a> {
+    pub n: usize,
+    pub selected: &'a Selected,
+    pub clause: &'a Clause,
+}
 
-/// The order instruments appear in, as a tender document presents them.
-const INSTRUMENTS: [Instrument; 5] = [
-    Instrument::Reservation,
-    Instrument::Selection,
-    Instrument::Specification,
-    Instrument::AwardCriterion,
-    Instrument::ContractCondition,
-];
+/// The selected clauses with their numbers, in annex order.
+pub fn items<'a>(a: &'a Assessment, library: &'a Library) -> Vec<Item<'a>> {
+    a.selection
+        .iter()
+        .filter_map(|s| library.get(&s.clause).map(|e| (s, &e.clause)))
+        .enumerate()
+        .map(|(i, (selected, clause))| Item {
+            n: i + 1,
+            selected,
+            clause,
+        })
+        .collect()
+}
 
 /// The annex for an assessment.
-pub fn annex(a: &Assessment, library: &Library, with_guidance: bool) -> Document {
+pub fn annex(a: &Assessment, library: &Library) -> Document {
     let lang = a.language;
     let m = Messages::embedded();
-    let say = |key: &str, args: Value| m.render(key, lang, &args);
+    let p = &a.procurement;
+    let items = items(a, library);
+    let title = format!("{} – {}", m.text("annex.title", lang), p.title);
+    let mut blocks = vec![Block::heading(1, "annex", title.clone())];
+    procurement_table(a, &mut blocks);
+    purpose(lang, &mut blocks);
+    legal_basis(&items, lang, &mut blocks);
+    requirements(a, &items, &mut blocks);
+    if !items.is_empty() {
+        reporting(&items, lang, &mut blocks);
+        response_form(&items, lang, &mut blocks);
+    }
+    Document {
+        language: lang,
+        title,
+        author: p.authority.as_ref().map(|x| x.name.to_string()),
+        subject: m.render("annex.subject", lang, &json!({ "title": p.title.as_str() })),
+        blocks,
+    }
+}
+
+/// The procurement, as a table: the facts a bidder needs to place the annex.
+fn procurement_table(a: &Assessment, blocks: &mut Vec<Block>) {
+    let lang = a.language;
+    let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
     let p = &a.procurement;
-    let mut blocks = Vec::new();
-
-    let title = format!("{} – {}", word("annex.title"), p.title);
-    blocks.push(Block::heading(1, "annex", title.clone()));
-
-    // The procurement, as a table.
-    blocks.push(Block::heading(2, "procurement", word("annex.meta.heading")));
     let unknown = word("annex.unknown");
     let or_unknown = |v: Option<String>| v.unwrap_or_else(|| unknown.clone());
+    let cpv = p.cpv.as_ref().map(|c| {
+        c.iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let duration = p
+        .duration_months
+        .map(|d| m.render("annex.meta.duration-value", lang, &json!({ "months": d })));
     let rows = [
         (
             "annex.meta.authority",
@@ -63,36 +92,18 @@ pub fn annex(a: &Assessment, library: &Library, with_guidance: bool) -> Document
             or_unknown(p.id.as_ref().map(|x| x.to_string())),
         ),
         ("annex.meta.title", p.title.to_string()),
-        (
-            "annex.meta.cpv",
-            or_unknown(p.cpv.as_ref().map(|c| {
-                c.iter()
-                    .map(|c| c.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })),
-        ),
+        ("annex.meta.cpv", or_unknown(cpv)),
         (
             "annex.meta.value",
             or_unknown(p.value.map(|v| money(&v, lang))),
         ),
-        (
-            "annex.meta.duration",
-            or_unknown(
-                p.duration_months
-                    .map(|d| say("annex.meta.duration-value", json!({ "months": d }))),
-            ),
-        ),
+        ("annex.meta.duration", or_unknown(duration)),
         (
             "annex.meta.regime",
             word(&format!("annex.regime.{}", p.jurisdiction.code())),
         ),
-        ("annex.meta.date", a.date.to_string()),
-        (
-            "annex.meta.library",
-            format!("socialclause {}", a.library_version),
-        ),
     ];
+    blocks.push(Block::heading(2, "procurement", word("annex.meta.heading")));
     blocks.push(Block::Table {
         caption: None,
         header: vec![word("annex.meta.field"), word("annex.meta.content")],
@@ -101,52 +112,59 @@ pub fn annex(a: &Assessment, library: &Library, with_guidance: bool) -> Document
             .map(|(k, v)| vec![text(word(k)), text(v)])
             .collect(),
     });
+}
 
-    blocks.push(Block::heading(2, "purpose", word("annex.purpose.heading")));
-    blocks.push(Block::paragraph(word("annex.purpose.text")));
+fn purpose(lang: Language, blocks: &mut Vec<Block>) {
+    let m = Messages::embedded();
+    blocks.push(Block::heading(
+        2,
+        "purpose",
+        m.text("annex.purpose.heading", lang),
+    ));
+    blocks.push(Block::paragraph(m.text("annex.purpose.text", lang)));
+}
 
-    // The duties that apply, then the clauses' own citations.
-    let selected = selected(a, library);
+/// The provisions the requirements rest on: the clauses' own citations.
+fn legal_basis(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
+    let m = Messages::embedded();
     blocks.push(Block::heading(
         2,
         "legal-basis",
-        word("annex.legal.heading"),
+        m.text("annex.legal.heading", lang),
     ));
-    let mut cites: Vec<String> = a
-        .duties
-        .iter()
-        .filter(|d| d.applies == Applies::Yes)
-        .map(|d| format!("{}: {}", d.title, d.cite))
-        .collect();
-    let clause_cites: BTreeSet<String> = selected
-        .iter()
-        .flat_map(|(_, c)| c.legal_basis.iter().map(|b| b.cite.clone()))
-        .collect();
-    cites.extend(clause_cites);
+    let cites = cites::list(
+        items
+            .iter()
+            .flat_map(|i| i.clause.legal_basis.iter().map(|b| b.cite.as_str())),
+        lang,
+    );
     if cites.is_empty() {
-        blocks.push(Block::paragraph(word("annex.legal.none")));
+        blocks.push(Block::paragraph(m.text("annex.legal.none", lang)));
     } else {
-        blocks.push(Block::paragraph(word("annex.legal.intro")));
+        blocks.push(Block::paragraph(m.text("annex.legal.intro", lang)));
         blocks.push(Block::List {
             ordered: false,
             items: cites.into_iter().map(text).collect(),
         });
     }
+}
 
-    // The requirements, numbered and grouped by instrument.
+/// The requirements, numbered and grouped by instrument.
+fn requirements(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let lang = a.language;
+    let m = Messages::embedded();
     blocks.push(Block::heading(
         2,
         "requirements",
-        word("annex.requirements.heading"),
+        m.text("annex.requirements.heading", lang),
     ));
-    if selected.is_empty() {
-        blocks.push(Block::paragraph(word("annex.requirements.none")));
+    if items.is_empty() {
+        blocks.push(Block::paragraph(m.text("annex.requirements.none", lang)));
     }
-    let mut numbered: Vec<(usize, &Recommendation, &Clause)> = Vec::new();
     for instrument in INSTRUMENTS {
-        let group: Vec<_> = selected
+        let group: Vec<&Item> = items
             .iter()
-            .filter(|(_, c)| c.instrument == instrument)
+            .filter(|i| i.clause.instrument == instrument)
             .collect();
         if group.is_empty() {
             continue;
@@ -154,156 +172,212 @@ pub fn annex(a: &Assessment, library: &Library, with_guidance: bool) -> Document
         blocks.push(Block::heading(
             3,
             format!("instrument-{}", name_of(&instrument)),
-            word(&format!("annex.instrument.{}", name_of(&instrument))),
+            m.text(&format!("annex.instrument.{}", name_of(&instrument)), lang),
         ));
-        for (r, clause) in group {
-            let n = numbered.len() + 1;
-            numbered.push((n, r, clause));
-            clause_blocks(&mut blocks, a, n, r, clause, with_guidance);
+        for item in group {
+            requirement(a, item, blocks);
         }
-    }
-
-    // Reporting schedule and response form.
-    if !numbered.is_empty() {
-        blocks.push(Block::heading(
-            2,
-            "reporting",
-            word("annex.schedule.heading"),
-        ));
-        blocks.push(Block::paragraph(word("annex.schedule.intro")));
-        let when = word("annex.schedule.when-value");
-        blocks.push(Block::Table {
-            caption: None,
-            header: vec![
-                word("annex.schedule.requirement"),
-                word("annex.schedule.kpi"),
-                word("annex.schedule.unit"),
-                word("annex.schedule.when"),
-            ],
-            rows: numbered
-                .iter()
-                .flat_map(|(n, _, clause)| {
-                    clause.kpis.iter().map(|k| {
-                        vec![
-                            text(n.to_string()),
-                            text(match lang {
-                                Language::Sv => k.sv.clone(),
-                                Language::En => k.en.clone(),
-                            }),
-                            text(unit(&k.unit, lang)),
-                            text(when.clone()),
-                        ]
-                    })
-                })
-                .collect(),
-        });
-
-        blocks.push(Block::heading(
-            2,
-            "response-form",
-            word("annex.form.heading"),
-        ));
-        blocks.push(Block::paragraph(word("annex.form.intro")));
-        let fill = word("annex.fill-in");
-        blocks.push(Block::Table {
-            caption: None,
-            header: vec![
-                word("annex.form.requirement"),
-                word("annex.form.commitment"),
-                word("annex.form.how"),
-            ],
-            rows: numbered
-                .iter()
-                .map(|(n, r, _)| {
-                    let label = with_targets(&format!("{n}. {}", r.title), r.params.values(), lang);
-                    vec![text(label), text(fill.clone()), text(fill.clone())]
-                })
-                .collect(),
-        });
-        blocks.push(Block::Field {
-            label: word("annex.form.signature"),
-        });
-    }
-
-    // Scotland, s.25: paste-ready texts when the duty applies.
-    if has_section_25(a) {
-        // Community benefit requirements as s.24 defines them: recruitment and training,
-        // sub-contracting opportunities, and other benefits to the area beyond the contract.
-        let list: Vec<String> = numbered
-            .iter()
-            .filter(|(_, _, c)| COMMUNITY_BENEFITS.contains(&c.category))
-            .map(|(_, r, _)| with_targets(&r.title, r.params.values(), lang))
-            .collect();
-        let list = list.join("; ");
-        blocks.push(Block::heading(2, "section-25", word("annex.s25.heading")));
-        blocks.push(Block::Paragraph {
-            text: vec![Inline::Strong(word("annex.s25.notice-label"))],
-        });
-        blocks.push(Block::paragraph(say(
-            "annex.s25.notice",
-            json!({ "list": list }),
-        )));
-        blocks.push(Block::Paragraph {
-            text: vec![Inline::Strong(word("annex.s25.award-label"))],
-        });
-        blocks.push(Block::paragraph(say(
-            "annex.s25.award",
-            json!({ "list": list }),
-        )));
-    }
-
-    // Sources, then the notes on what this is and what is not confirmed.
-    let sources: BTreeSet<String> = numbered
-        .iter()
-        .flat_map(|(_, _, c)| c.sources.iter().map(|s| s.to_string()))
-        .collect();
-    if !sources.is_empty() {
-        blocks.push(Block::heading(2, "sources", word("annex.sources.heading")));
-        blocks.push(Block::List {
-            ordered: false,
-            items: sources.into_iter().map(text).collect(),
-        });
-    }
-    blocks.push(Block::heading(2, "notes", word("annex.notes.heading")));
-    blocks.push(Block::note(say(
-        "annex.disclaimer",
-        json!({ "version": a.library_version, "date": a.date.to_string() }),
-    )));
-    let unverified: Vec<String> = a
-        .duties
-        .iter()
-        .filter(|d| !d.verified && d.applies != Applies::No)
-        .map(|d| d.title.clone())
-        .chain(
-            numbered
-                .iter()
-                .filter(|(_, _, c)| c.notes.is_some())
-                .map(|(n, r, _)| format!("{n}. {}", r.title)),
-        )
-        .collect();
-    if !unverified.is_empty() {
-        blocks.push(Block::note(say(
-            "annex.unverified",
-            json!({ "list": unverified.join("; ") }),
-        )));
-    }
-
-    Document {
-        language: lang,
-        title,
-        author: p.authority.as_ref().map(|x| x.name.to_string()),
-        subject: say("annex.subject", json!({ "title": p.title.as_str() })),
-        blocks,
     }
 }
 
-/// `Title (6 targeted opportunities)`: a requirement with its computed targets.
-fn with_targets<'a>(
+/// One requirement: its text with the targets filled in, targets per lot, verification, the
+/// indicators the supplier reports, and its legal basis.
+fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
+    let lang = a.language;
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    let (n, s, clause) = (item.n, item.selected, item.clause);
+    blocks.push(Block::heading(
+        4,
+        format!("requirement-{n}"),
+        format!("{n}. {}", s.title),
+    ));
+    blocks.push(Block::paragraph(clause_text(a, s, clause)));
+    lot_targets(a, s, blocks);
+    blocks.push(Block::Paragraph {
+        text: vec![
+            Inline::Strong(format!("{}:", word("annex.clause.verification"))),
+            Inline::Text(format!(" {}", clause.verification.get(lang))),
+        ],
+    });
+    let kpis: Vec<&Kpi> = supplier_kpis(clause).collect();
+    if !kpis.is_empty() {
+        blocks.push(Block::Paragraph {
+            text: vec![Inline::Strong(word("annex.clause.kpis"))],
+        });
+        blocks.push(Block::List {
+            ordered: false,
+            items: kpis
+                .iter()
+                .map(|k| text(format!("{} ({})", kpi_name(k, lang), unit(&k.unit, lang))))
+                .collect(),
+        });
+    }
+    let cites = cites::list(clause.legal_basis.iter().map(|b| b.cite.as_str()), lang);
+    blocks.push(Block::Paragraph {
+        text: vec![Inline::Emphasis(m.render(
+            "annex.clause.basis",
+            lang,
+            &json!({ "cites": cites.join("; ") }),
+        ))],
+    });
+}
+
+/// Targets per lot, where the clause carries computed targets for the whole contract and the
+/// contract has lots. A clause limited to some lots (a reserved lot) or with targets the buyer
+/// set by hand has none: its text gives the targets that apply.
+fn lot_targets(a: &Assessment, s: &Selected, blocks: &mut Vec<Block>) {
+    let lang = a.language;
+    let m = Messages::embedded();
+    let set_by_hand = a
+        .procurement
+        .clauses
+        .as_ref()
+        .is_some_and(|c| c.params.keys().any(|id| id.as_str() == s.clause));
+    if !s.lots.is_empty() || set_by_hand {
+        return;
+    }
+    let Some(r) = a.recommendations.iter().find(|r| r.clause == s.clause) else {
+        return;
+    };
+    let rows: Vec<Vec<Vec<Inline>>> = r
+        .lots
+        .iter()
+        .filter(|l| !l.params.is_empty())
+        .map(|l| {
+            vec![
+                text(l.lot.clone()),
+                text(targets(l.params.values(), lang).join(", ")),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    blocks.push(Block::Table {
+        caption: Some(m.text("annex.clause.lots", lang)),
+        header: vec![
+            m.text("annex.clause.lot", lang),
+            m.text("annex.clause.target", lang),
+        ],
+        rows,
+    });
+}
+
+/// The indicators the supplier reports (those the buyer counts itself are in the drafting
+/// notes).
+pub fn supplier_kpis(clause: &Clause) -> impl Iterator<Item = &Kpi> {
+    clause.kpis.iter().filter(|k| k.by == Counter::Supplier)
+}
+
+/// Each indicator the supplier reports, with the requirement it belongs to and when, as the
+/// clause's own verification text says.
+fn reporting(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    let rows: Vec<Vec<Vec<Inline>>> = items
+        .iter()
+        .flat_map(|i| {
+            supplier_kpis(i.clause).map(move |k| {
+                let when = k.reporting.or(i.clause.reporting);
+                vec![
+                    text(i.n.to_string()),
+                    text(kpi_name(k, lang)),
+                    text(unit(&k.unit, lang)),
+                    text(reporting_word(when, lang)),
+                ]
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(
+        2,
+        "reporting",
+        word("annex.schedule.heading"),
+    ));
+    blocks.push(Block::paragraph(word("annex.schedule.intro")));
+    blocks.push(Block::Table {
+        caption: None,
+        header: vec![
+            word("annex.schedule.requirement"),
+            word("annex.schedule.kpi"),
+            word("annex.schedule.unit"),
+            word("annex.schedule.when"),
+        ],
+        rows,
+    });
+}
+
+/// The supplier's commitments, one row per requirement it commits to (a reservation or a
+/// qualification demand is met, not committed to, so it has no row), then the signature.
+fn response_form(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    let commitments: Vec<&Item> = items
+        .iter()
+        .filter(|i| {
+            !matches!(
+                i.clause.instrument,
+                Instrument::Reservation | Instrument::Selection
+            )
+        })
+        .collect();
+    if commitments.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(
+        2,
+        "response-form",
+        word("annex.form.heading"),
+    ));
+    blocks.push(Block::paragraph(word("annex.form.intro")));
+    blocks.push(Block::Table {
+        caption: None,
+        header: vec![
+            word("annex.form.requirement"),
+            word("annex.form.commitment"),
+            word("annex.form.how"),
+        ],
+        rows: commitments
+            .iter()
+            .map(|i| {
+                let label = with_targets(
+                    &format!("{}. {}", i.n, i.selected.title),
+                    i.selected.params.values(),
+                    lang,
+                );
+                vec![text(label), Vec::new(), Vec::new()]
+            })
+            .collect(),
+    });
+    for key in [
+        "annex.form.organisation",
+        "annex.form.name",
+        "annex.form.date",
+        "annex.form.sign",
+    ] {
+        blocks.push(Block::Field { label: word(key) });
+    }
+}
+
+/// `Title (6 targeted opportunities)`: a requirement with its targets.
+pub fn with_targets<'a>(
     title: &str,
     params: impl Iterator<Item = &'a ParamValue>,
     lang: Language,
 ) -> String {
-    let targets: Vec<String> = params
+    let targets = targets(params, lang);
+    if targets.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} ({})", targets.join(", "))
+    }
+}
+
+fn targets<'a>(params: impl Iterator<Item = &'a ParamValue>, lang: Language) -> Vec<String> {
+    params
         .map(|p| {
             format!(
                 "{} {}",
@@ -313,132 +387,34 @@ fn with_targets<'a>(
             .trim()
             .to_string()
         })
-        .collect();
-    if targets.is_empty() {
-        title.to_string()
-    } else {
-        format!("{title} ({})", targets.join(", "))
+        .collect()
+}
+
+pub fn kpi_name(k: &Kpi, lang: Language) -> String {
+    match lang {
+        Language::Sv => k.sv.clone(),
+        Language::En => k.en.clone(),
     }
 }
 
 /// A KPI's unit in the document's language, as written when the catalogue has no word for it.
-fn unit(unit: &str, lang: Language) -> String {
+pub fn unit(unit: &str, lang: Language) -> String {
     Messages::embedded().text_or(&format!("unit.{unit}"), lang, unit)
 }
 
-/// The recommended clauses a bidder must act on (process clauses are the buyer's own steps).
-fn selected<'a>(a: &'a Assessment, library: &'a Library) -> Vec<(&'a Recommendation, &'a Clause)> {
-    a.recommendations
-        .iter()
-        .filter(|r| r.status == Status::Recommended)
-        .filter_map(|r| library.get(&r.clause).map(|e| (r, &e.clause)))
-        .filter(|(_, c)| c.instrument != Instrument::Process)
-        .collect()
-}
-
-fn clause_blocks(
-    blocks: &mut Vec<Block>,
-    a: &Assessment,
-    n: usize,
-    r: &Recommendation,
-    clause: &Clause,
-    with_guidance: bool,
-) {
-    let lang = a.language;
-    let m = Messages::embedded();
-    let word = |key: &str| m.text(key, lang);
-    blocks.push(Block::heading(
-        4,
-        format!("requirement-{n}"),
-        format!("{n}. {}", r.title),
-    ));
-    blocks.push(Block::paragraph(clause_text(a, r, clause, None)));
-    // Targets per lot, where the clause carries targets and the contract has lots.
-    let lot_rows: Vec<Vec<Vec<Inline>>> = r
-        .lots
-        .iter()
-        .filter(|l| l.status != Status::NotApplicable && !l.params.is_empty())
-        .map(|l| {
-            let targets: Vec<String> = l
-                .params
-                .values()
-                .map(|p| {
-                    format!(
-                        "{} {}",
-                        number(p.value, lang),
-                        p.unit.clone().unwrap_or_default()
-                    )
-                })
-                .collect();
-            vec![
-                text(l.lot.clone()),
-                text(targets.join(", ").trim().to_string()),
-            ]
-        })
-        .collect();
-    if !lot_rows.is_empty() {
-        blocks.push(Block::Table {
-            caption: Some(word("annex.clause.lots")),
-            header: vec![word("annex.clause.lot"), word("annex.clause.target")],
-            rows: lot_rows,
-        });
+/// The lots a clause is limited to, as one phrase: "Norra distriktet och Södra distriktet".
+fn lots_phrase(lots: &[String], lang: Language) -> Option<String> {
+    let (last, rest) = lots.split_last()?;
+    if rest.is_empty() {
+        return Some(last.clone());
     }
-    blocks.push(Block::Paragraph {
-        text: vec![
-            Inline::Strong(format!("{}:", word("annex.clause.verification"))),
-            Inline::Text(format!(" {}", clause.verification.get(lang))),
-        ],
-    });
-    blocks.push(Block::Paragraph {
-        text: vec![Inline::Strong(word("annex.clause.kpis"))],
-    });
-    blocks.push(Block::List {
-        ordered: false,
-        items: clause
-            .kpis
-            .iter()
-            .map(|k| {
-                text(format!(
-                    "{} ({})",
-                    match lang {
-                        Language::Sv => &k.sv,
-                        Language::En => &k.en,
-                    },
-                    unit(&k.unit, lang)
-                ))
-            })
-            .collect(),
-    });
-    let cites: Vec<&str> = clause.legal_basis.iter().map(|b| b.cite.as_str()).collect();
-    blocks.push(Block::Paragraph {
-        text: vec![Inline::Emphasis(m.render(
-            "annex.clause.basis",
-            lang,
-            &json!({ "cites": cites.join("; ") }),
-        ))],
-    });
-    if with_guidance {
-        blocks.push(Block::note(m.render(
-            "annex.clause.guidance",
-            lang,
-            &json!({ "rationale": clause.rationale.get(lang) }),
-        )));
-        blocks.push(Block::note(m.render(
-            "annex.clause.reasons",
-            lang,
-            &json!({ "score": r.score, "reasons": r.reasons.join(" ") }),
-        )));
-    }
+    let and = Messages::embedded().text("annex.and", lang);
+    Some(format!("{} {and} {last}", rest.join(", ")))
 }
 
 /// The clause's text with its targets and the procurement's facts filled in; a fact that is
 /// not known becomes a field to fill in.
-pub fn clause_text(
-    a: &Assessment,
-    r: &Recommendation,
-    clause: &Clause,
-    lot: Option<&str>,
-) -> String {
+pub fn clause_text(a: &Assessment, s: &Selected, clause: &Clause) -> String {
     let lang = a.language;
     let m = Messages::embedded();
     let fill = m.text("annex.fill-in", lang);
@@ -458,9 +434,18 @@ pub fn clause_text(
             "value": or_fill(p.value.map(|v| money(&v, lang))),
         }),
     );
-    context.insert("lot".into(), json!({ "title": lot }));
+    context.insert("lot".into(), json!({ "title": lots_phrase(&s.lots, lang) }));
+    // The weight the procurement gives a social criterion: its own, or the quality weight it
+    // is scored within.
+    let weight = p
+        .award
+        .map(|w| if w.social > 0.0 { w.social } else { w.quality });
+    context.insert(
+        "award".into(),
+        json!({ "weight": or_fill(weight.map(|w| number(w, lang))) }),
+    );
     for name in clause.params.keys() {
-        let value = r
+        let value = s
             .params
             .get(name)
             .map_or_else(|| fill.clone(), |v| number(v.value, lang));
@@ -472,10 +457,9 @@ pub fn clause_text(
         .unwrap_or_else(|_| clause.text.get(lang).to_string())
 }
 
-/// Whether the annex holds the s.25 texts: Scotland, where the community-benefit duty applies.
-pub fn has_section_25(a: &Assessment) -> bool {
-    a.procurement.jurisdiction == Jurisdiction::Scotland
-        && a.duties
-            .iter()
-            .any(|d| d.id == "scotland-community-benefits" && d.applies == Applies::Yes)
+/// When an indicator is reported, in words.
+pub fn reporting_word(when: Option<Reporting>, lang: Language) -> String {
+    when.map_or_else(String::new, |w| {
+        Messages::embedded().text(&format!("annex.report.{}", name_of(&w)), lang)
+    })
 }

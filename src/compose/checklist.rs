@@ -1,15 +1,19 @@
 //! The WISE checklist as a document (buyer-facing): a summary count, then the items grouped by
-//! procurement phase, each with its status in words, its reason and guidance.
+//! procurement phase, each with its status in words, its reason and guidance, then the
+//! drafting notes for the annex.
 
 use serde_json::json;
 
 use super::document::{Block, Document};
+use super::notes::drafting_notes;
 use crate::assess::checklist::phase_title;
 use crate::assess::{Assessment, CheckStatus};
 use crate::input::yaml::name_of;
+use crate::library::Library;
 use crate::messages::Messages;
 
-pub fn checklist(a: &Assessment) -> Document {
+/// The checklist, with the drafting notes for the annex at its end.
+pub fn checklist(a: &Assessment, library: &Library, with_guidance: bool) -> Document {
     let lang = a.language;
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
@@ -54,6 +58,7 @@ pub fn checklist(a: &Assessment) -> Document {
             guidance: item.guidance.clone(),
         });
     }
+    blocks.extend(drafting_notes(a, library, with_guidance));
     blocks.push(Block::note(m.render(
         "checklist.disclaimer",
         lang,

@@ -5,6 +5,8 @@ pub mod annex;
 pub mod briefing;
 pub mod check;
 pub mod checklist;
+pub mod cites;
 pub mod document;
+pub mod notes;
 
 pub use document::{Bar, Block, Document, Inline};

@@ -11,6 +11,7 @@ pub mod validate;
 pub mod yaml;
 
 use std::path::Path;
+use std::sync::Arc;
 
 pub use cpv::Cpv;
 pub use date::Date;
@@ -30,6 +31,23 @@ pub struct Loaded {
     pub document: usize,
     /// Which item, when the document is a list (0-based).
     pub item: Option<usize>,
+    /// The YAML it was read from, to point at a field when a later stage objects to it.
+    pub yaml: Option<Arc<Source>>,
+}
+
+impl Loaded {
+    /// A diagnostic about the field at `path` (inside this procurement), at its line and
+    /// column when the procurement came from YAML.
+    pub fn diagnostic(&self, path: &[yaml::Step], message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::new(&self.file, message);
+        let Some(source) = &self.yaml else { return d };
+        let mut full: Vec<yaml::Step> = self.item.map(yaml::Step::Index).into_iter().collect();
+        full.extend_from_slice(path);
+        match yaml::locate(source, self.document, &full) {
+            Some((line, column)) => d.at(line, column),
+            None => d,
+        }
+    }
 }
 
 /// How inputs are read.
@@ -68,6 +86,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Loaded>> {
                         file: source.name.clone(),
                         document: 0,
                         item: Some(i),
+                        yaml: None,
                     })
                     .collect());
             }
@@ -81,14 +100,15 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Loaded>> {
 
 /// Loads every procurement in a YAML source; fails on the first bad one, naming its place.
 pub fn load_source(source: &Source) -> Result<Vec<Loaded>> {
+    let shared = Arc::new(source.clone());
     yaml::parse_many::<Procurement>(source)?
         .into_iter()
-        .map(|located| validated(source, located))
+        .map(|located| validated(&shared, located))
         .collect()
 }
 
 /// A procurement that parsed, checked for what the types cannot say (see [`validate`]).
-fn validated(source: &Source, located: yaml::Located<Procurement>) -> Result<Loaded> {
+fn validated(source: &Arc<Source>, located: yaml::Located<Procurement>) -> Result<Loaded> {
     let problems = validate::validate(&located.value);
     if !problems.is_empty() {
         let diagnostics = problems
@@ -113,6 +133,7 @@ fn validated(source: &Source, located: yaml::Located<Procurement>) -> Result<Loa
         file: source.name.clone(),
         document: located.document,
         item: located.item,
+        yaml: Some(Arc::clone(source)),
     })
 }
 
@@ -159,6 +180,7 @@ pub fn load_each(
                             file: source.name.clone(),
                             document: 0,
                             item: Some(i),
+                            yaml: None,
                         }),
                         Err(d) => Err(fail(0, Some(i), d.into())),
                     });
@@ -168,6 +190,7 @@ pub fn load_each(
         }
         return;
     }
+    let source = Arc::new(source);
     yaml::parse_each::<Procurement>(&source, &mut |located| {
         let (document, item) = (located.document, located.item);
         let result = match located.value {

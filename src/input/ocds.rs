@@ -261,6 +261,7 @@ fn procurement(
             sme: s.get("sme").and_then(Value::as_bool),
             vcse: s.get("vcse").and_then(Value::as_bool),
         }),
+        clauses: None,
         notice: Some(Notice {
             ocid: ocid.clone(),
             publisher: publisher.map(|(_, name, _)| name.to_string()),
@@ -369,6 +370,8 @@ fn map_lot(tender: &Value, lot: &Value) -> Lot {
     let title = text(lot, &["title"])
         .map(str::to_string)
         .unwrap_or_else(|| match &id {
+            // An id such as "Lot 1" names itself; "1" becomes "Lot 1", never "Lot Lot 1".
+            Some(id) if id.to_lowercase().starts_with("lot") => id.clone(),
             Some(id) => format!("Lot {id}"),
             None => "Lot".to_string(),
         });
@@ -383,6 +386,7 @@ fn map_lot(tender: &Value, lot: &Value) -> Lot {
         cpv,
         description: text(lot, &["description"]).map(Into::into),
         duration_months: duration(lot.get("contractPeriod")),
+        reserved: None,
     }
 }
 

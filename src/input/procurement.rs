@@ -3,6 +3,8 @@
 //! Only `title`, `jurisdiction`, `type` and `value` are required. Every other field is an
 //! `Option`, because an absent fact must stay *unknown* to the assessment, never be guessed.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +80,9 @@ pub struct Procurement {
     /// social enterprises (Contracts Finder's `suitability`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suitability: Option<Suitability>,
+    /// The buyer's choice of clauses for the annex: added, left out, targets set by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clauses: Option<ClauseChoice>,
     /// Where the procurement was read from, when it is a published notice.
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     #[schemars(skip)]
@@ -285,6 +290,32 @@ pub struct Lot {
     pub description: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_months: Option<u32>,
+    /// Whether this lot (only) is reserved; `social.reserved` reserves the whole contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reserved: Option<bool>,
+}
+
+/// The buyer's decisions on which clauses the annex carries. Without it, the annex holds the
+/// recommended clauses that fit the buyer's stated plans.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseChoice {
+    /// Clause ids to put in the annex although the assessment left them optional.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<Text>,
+    /// Clause ids never to put in the annex.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<Text>,
+    /// Targets set by the buyer instead of the computed ones: clause id, then parameter name
+    /// and value (`se-employment-requirement: { months: 12 }`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<Text, BTreeMap<Text, f64>>,
+}
+
+impl ClauseChoice {
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty() && self.params.is_empty()
+    }
 }
 
 /// What bidders must show to qualify.
@@ -339,7 +370,7 @@ pub struct SocialPlans {
     /// Whether suppliers, social enterprises among them, are met before the tender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub market_engagement: Option<bool>,
-    /// Whether the contract or a lot is reserved.
+    /// Whether the whole contract is reserved (a single lot is reserved with `lots[].reserved`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reserved: Option<bool>,
     /// Whether the winner may subcontract.

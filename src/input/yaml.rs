@@ -20,6 +20,8 @@ use crate::error::{Diagnostic, did_you_mean};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     Key(&'static str),
+    /// A key the user chose (a clause id under `clauses.params`).
+    Name(String),
     Index(usize),
 }
 
@@ -558,8 +560,10 @@ impl<'de> Visitor<'de> for Locator<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Some((Step::Key(key), rest)) = self.0.split_first() else {
-            return Err(de::Error::custom(Self::FOUND));
+        let (key, rest) = match self.0.split_first() {
+            Some((Step::Key(key), rest)) => (*key, rest),
+            Some((Step::Name(key), rest)) => (key.as_str(), rest),
+            _ => return Err(de::Error::custom(Self::FOUND)),
         };
         while let Some(k) = map.next_key::<serde_yaml::Value>()? {
             if k.as_str() == Some(key) {

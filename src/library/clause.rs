@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::input::yaml::Text;
-use crate::input::{ContractType, Jurisdiction, Language, Money, Priority};
+use crate::input::{ContractType, Jurisdiction, Language, Money, Priority, Procedure};
 
 /// The schema tag a clause file may carry in `schema:`.
 pub const CLAUSE_SCHEMA: &str = "socialclause/clause@1";
@@ -23,6 +23,7 @@ pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.duration_months",
     "procurement.value",
     "lot.title",
+    "award.weight",
 ];
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -47,6 +48,14 @@ pub struct Clause {
     /// What makes the clause relevant; each signal that fires is a stated reason.
     #[serde(default, skip_serializing_if = "Signals::is_empty")]
     pub signals: Signals,
+    /// What the buyer must have decided for the annex to carry the clause (beyond the
+    /// instrument's own rule: a reservation needs the buyer's reservation, an award criterion
+    /// a weight in the award).
+    #[serde(default, skip_serializing_if = "Needs::is_empty")]
+    pub needs: Needs,
+    /// How often the supplier reports the clause's indicators, as its verification text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<Reporting>,
     /// Targets computed from the contract value, used in `text` as `{{name}}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, Param>,
@@ -162,6 +171,13 @@ pub struct Applies {
     /// CPV prefixes: the clause applies only to codes starting with one of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpv: Option<Vec<String>>,
+    /// The longest contract the clause allows (a reservation's own limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration_months: Option<u32>,
+    /// The procedures the clause can be used in (a reservation that only one procedure
+    /// allows); any procedure when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedures: Option<Vec<Procedure>>,
     /// `true`: only for social and other specific services on the list in
     /// `data/cpv-social-services.yaml` (the art. 77 / LOU 19 kap. 25 § reservation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -281,6 +297,72 @@ pub struct Kpi {
     pub en: String,
     /// What is counted: `people`, `months`, `weeks`, `GBP`, `percent` …
     pub unit: String,
+    /// Who counts it: the supplier (reported under the contract, in the annex) or the buyer
+    /// (its own follow-up, in the checklist's drafting notes).
+    #[serde(default, skip_serializing_if = "Counter::is_supplier")]
+    pub by: Counter,
+    /// When it is reported, where that differs from the clause's `reporting`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<Reporting>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Counter {
+    #[default]
+    Supplier,
+    Buyer,
+}
+
+impl Counter {
+    pub fn is_supplier(&self) -> bool {
+        *self == Counter::Supplier
+    }
+}
+
+/// When a supplier reports an indicator.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reporting {
+    /// With the tender (an offer evaluated at award).
+    WithTender,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+    /// Once, when the contract ends.
+    AtEnd,
+    /// Only when the buyer asks.
+    OnRequest,
+}
+
+/// What the buyer must have decided for a clause to go into the annex.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Needs {
+    /// `true`: only when the winner may sub-contract (`social.subcontracting_allowed` is not
+    /// `false`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub subcontracting: bool,
+    /// For an award criterion: the weight it is scored under. `social` needs a social weight
+    /// in the award (`award.social`), whose figure the text gives as `{{award.weight}}`;
+    /// `quality` (the default) is scored within the social or the quality weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award_weight: Option<AwardWeight>,
+}
+
+impl Needs {
+    pub fn is_empty(&self) -> bool {
+        *self == Needs::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AwardWeight {
+    Social,
+    Quality,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{Path as HbPath, TemplateErrorReason};
 
-use super::clause::{CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause};
+use super::clause::{AwardWeight, CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Instrument};
 use super::{Entry, Library};
 use crate::error::Diagnostic;
 use crate::input::yaml::{self, Step};
@@ -105,6 +105,27 @@ fn check_clause(c: &Clause, found: &mut Found) {
         push(
             vec![Key("kpis")],
             "no KPI is given; give at least one, with its unit".into(),
+        );
+    }
+    // The annex's reporting schedule says when each indicator the supplier reports is due.
+    if c.instrument != Instrument::Process
+        && c.reporting.is_none()
+        && c.kpis
+            .iter()
+            .any(|k| k.by == Counter::Supplier && k.reporting.is_none())
+    {
+        push(
+            vec![Key("kpis")],
+            "the supplier's KPIs have no reporting frequency; give `reporting:` (quarterly, half-yearly, yearly, with-tender, at-end, on-request) as the verification text says".into(),
+        );
+    }
+    let weighs = |t: &str| t.contains("award.weight");
+    if (weighs(&c.text.sv) || weighs(&c.text.en))
+        && c.needs.award_weight != Some(AwardWeight::Social)
+    {
+        push(
+            vec![Key("text")],
+            "the text gives `{{award.weight}}`, a social weight of its own; declare `needs: { award_weight: social }`".into(),
         );
     }
     for (i, kpi) in c.kpis.iter().enumerate() {

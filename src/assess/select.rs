@@ -1,0 +1,627 @@
+//! The annex's clauses: the buyer's decisions applied to the recommendations.
+//!
+//! Recommendations are advice; the annex is the buyer's tender text. This stage decides which
+//! clauses the annex carries: the buyer's `clauses:` choice (and `--include`/`--exclude`) first,
+//! then the recommended clauses minus every one that would contradict the procurement. Each
+//! rule is one function below, and every clause it leaves out carries the rule and a reason,
+//! so `match` and the checklist's drafting notes can say why.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::duties::Context;
+use super::recommend::{ParamValue, Recommendation, Status, usable_in};
+use crate::error::did_you_mean;
+use crate::input::yaml::Step;
+use crate::input::{ClauseChoice, Language, Procedure};
+use crate::library::clause::AwardWeight;
+use crate::library::{Clause, Instrument, Library};
+use crate::messages::{Messages, number};
+
+/// The order instruments appear in, as a tender document presents them; the selection and
+/// the annex follow it.
+pub const INSTRUMENTS: [Instrument; 5] = [
+    Instrument::Reservation,
+    Instrument::Selection,
+    Instrument::Specification,
+    Instrument::AwardCriterion,
+    Instrument::ContractCondition,
+];
+
+/// One clause in the annex.
+#[derive(Debug, Clone, Serialize)]
+pub struct Selected {
+    pub clause: String,
+    pub title: String,
+    pub instrument: Instrument,
+    /// The lots the clause is limited to (a reserved lot); empty: the whole contract.
+    pub lots: Vec<String>,
+    /// Its targets: computed, or set by the buyer in `clauses.params`.
+    pub params: BTreeMap<String, ParamValue>,
+    pub why: Why,
+}
+
+/// Why a clause is in the annex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Why {
+    /// Recommended, and nothing the buyer decided rules it out.
+    Recommended,
+    /// Named in `clauses.include` or `--include`.
+    Included,
+    /// The basis of the reservation the buyer chose.
+    Reserved,
+}
+
+/// A recommended clause the annex does not carry, and the rule that left it out.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeftOut {
+    pub clause: String,
+    pub title: String,
+    pub rule: Rule,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The buyer excluded it.
+    Excluded,
+    /// A reservation the buyer did not choose, or another basis than the one chosen.
+    Reservation,
+    /// An award criterion without a weight for it in the award.
+    Award,
+    /// A qualification demand: the procurement's own `qualification` stands.
+    Qualification,
+    /// A sub-contracting clause where sub-contracting is not allowed.
+    Subcontracting,
+    /// Text that presumes a competition the procedure does not have.
+    Procedure,
+}
+
+/// The clauses the annex carries, and the recommended ones it does not.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Selection {
+    pub selected: Vec<Selected>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// The buyer's choice given on the command line (`--include`, `--exclude`).
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+/// Where an objection points: a field of the procurement file, or a command-line option.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Field(Vec<Step>),
+    Flag(&'static str),
+}
+
+/// A choice that cannot be carried out, with how to put it right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Objection {
+    pub origin: Origin,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// One clause id the buyer named, and where.
+struct Named<'a> {
+    id: &'a str,
+    origin: Origin,
+}
+
+/// Applies the buyer's decisions to the recommendations.
+pub fn select(
+    cx: &Context,
+    library: &Library,
+    recommendations: &[Recommendation],
+    flags: &Flags,
+) -> Result<Selection, Vec<Objection>> {
+    let empty = ClauseChoice::default();
+    let choice = cx.procurement.clauses.as_ref().unwrap_or(&empty);
+    let mut objections = Vec::new();
+    let include = names(&choice.include, "include", &flags.include, "--include");
+    let exclude = names(&choice.exclude, "exclude", &flags.exclude, "--exclude");
+    for n in include.iter().chain(&exclude) {
+        if library.get(n.id).is_none() {
+            objections.push(unknown_clause(library, n.id, n.origin.clone()));
+        }
+    }
+    for n in &include {
+        if exclude.iter().any(|e| e.id == n.id) {
+            objections.push(Objection {
+                origin: n.origin.clone(),
+                message: format!("`{}` is both included and excluded", n.id),
+                help: Some("keep it in one of the two lists".into()),
+            });
+        }
+    }
+    if !objections.is_empty() {
+        return Err(objections);
+    }
+
+    let clause_of = |id: &str| library.get(id).map(|e| &e.clause);
+    let mut out = Selection::default();
+
+    // The reservation: at most one basis, only when the buyer chose one.
+    let included_reservations: Vec<&Named> = include
+        .iter()
+        .filter(|n| clause_of(n.id).is_some_and(|c| c.instrument == Instrument::Reservation))
+        .collect();
+    match reservation(
+        cx,
+        library,
+        recommendations,
+        &included_reservations,
+        &exclude,
+    ) {
+        Ok(Some(chosen)) => out.selected.push(chosen),
+        Ok(None) => {}
+        Err(mut o) => objections.append(&mut o),
+    }
+    let chosen_reservation = out.selected.first().map(|s| s.clause.clone());
+
+    for r in recommendations {
+        let Some(clause) = clause_of(&r.clause) else {
+            continue;
+        };
+        if clause.instrument == Instrument::Process {
+            if let Some(n) = include.iter().find(|n| n.id == r.clause) {
+                objections.push(refuse(n, error("select.process", json!({}))));
+            }
+            continue;
+        }
+        let included = include.iter().find(|n| n.id == r.clause);
+        if clause.instrument == Instrument::Reservation {
+            if r.status == Status::Recommended
+                && chosen_reservation.as_deref() != Some(r.clause.as_str())
+            {
+                let reason = match &chosen_reservation {
+                    Some(chosen) => cx.say("select.reservation.other", json!({ "id": chosen })),
+                    None => cx.say("select.reservation.none", json!({})),
+                };
+                out.left_out.push(left_out(r, Rule::Reservation, reason));
+            }
+            continue;
+        }
+        if exclude.iter().any(|n| n.id == r.clause) {
+            if r.status == Status::Recommended {
+                let reason = cx.say("select.excluded", json!({}));
+                out.left_out.push(left_out(r, Rule::Excluded, reason));
+            }
+            continue;
+        }
+        if included.is_none() && r.status != Status::Recommended {
+            continue;
+        }
+        if let Some(n) = included
+            && r.status == Status::NotApplicable
+        {
+            let reason = error(
+                "select.not-applicable",
+                json!({ "reasons": failed_reasons(r) }),
+            );
+            objections.push(refuse(n, reason));
+            continue;
+        }
+        let broken = [
+            procedure_rule,
+            award_rule,
+            qualification_rule,
+            subcontracting_rule,
+        ]
+        .iter()
+        .find_map(|rule| rule(cx, clause, included.is_some()));
+        match (broken, included) {
+            (Some((rule, key)), None) => {
+                out.left_out.push(left_out(r, rule, cx.say(key, json!({}))));
+            }
+            (Some((_, key)), Some(n)) => objections.push(refuse(n, error(key, json!({})))),
+            (None, _) => out.selected.push(Selected {
+                clause: r.clause.clone(),
+                title: r.title.clone(),
+                instrument: r.instrument,
+                lots: Vec::new(),
+                params: r.params.clone(),
+                why: if included.is_some() && r.status != Status::Recommended {
+                    Why::Included
+                } else {
+                    Why::Recommended
+                },
+            }),
+        }
+    }
+
+    set_params(cx, library, choice, &mut out.selected, &mut objections);
+    if !objections.is_empty() {
+        return Err(objections);
+    }
+    out.selected.sort_by_key(|s| {
+        INSTRUMENTS
+            .iter()
+            .position(|i| *i == s.instrument)
+            .unwrap_or(INSTRUMENTS.len())
+    });
+    Ok(out)
+}
+
+fn names<'a>(
+    file: &'a [crate::input::yaml::Text],
+    key: &'static str,
+    flags: &'a [String],
+    flag: &'static str,
+) -> Vec<Named<'a>> {
+    let from_file = file.iter().enumerate().map(|(i, id)| Named {
+        id: id.as_str(),
+        origin: Origin::Field(vec![Step::Key("clauses"), Step::Key(key), Step::Index(i)]),
+    });
+    let from_flags = flags.iter().map(|id| Named {
+        id: id.as_str(),
+        origin: Origin::Flag(flag),
+    });
+    from_file.chain(from_flags).collect()
+}
+
+fn unknown_clause(library: &Library, id: &str, origin: Origin) -> Objection {
+    let help = match did_you_mean(id, library.clauses().map(|c| c.id.as_str())) {
+        Some(m) => format!("did you mean `{m}`?"),
+        None => "`socialclause clauses list` shows every clause id".to_string(),
+    };
+    Objection {
+        origin,
+        message: format!("there is no clause `{id}`"),
+        help: Some(help),
+    }
+}
+
+fn refuse(n: &Named, reason: String) -> Objection {
+    Objection {
+        origin: n.origin.clone(),
+        message: format!("`{}` cannot go into the annex: {reason}", n.id),
+        help: Some("leave it out, or change the procurement so that it fits".into()),
+    }
+}
+
+fn left_out(r: &Recommendation, rule: Rule, reason: String) -> LeftOut {
+    LeftOut {
+        clause: r.clause.clone(),
+        title: r.title.clone(),
+        rule,
+        reason,
+    }
+}
+
+/// The reasons a clause does not apply (its hard conditions that failed), in one sentence run.
+fn failed_reasons(r: &Recommendation) -> String {
+    r.reasons.join(" ")
+}
+
+/// The reservation, if the buyer chose one: `social.reserved: true` (the whole contract),
+/// `lots[].reserved: true` (those lots), or a reservation clause in `include`. Exactly one
+/// basis, and it must meet its own conditions for the contract or every reserved lot.
+fn reservation(
+    cx: &Context,
+    library: &Library,
+    recommendations: &[Recommendation],
+    included: &[&Named],
+    exclude: &[Named],
+) -> Result<Option<Selected>, Vec<Objection>> {
+    let p = cx.procurement;
+    let whole = p.social.as_ref().and_then(|s| s.reserved);
+    let lots: Vec<(usize, &str)> = p
+        .lots
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, l)| l.reserved == Some(true))
+        .map(|(i, l)| (i, l.title.as_str()))
+        .collect();
+    let at = |steps: Vec<Step>| Origin::Field(steps);
+    let reserved_at = || at(vec![Step::Key("social"), Step::Key("reserved")]);
+    let lot_at = |i: usize| {
+        at(vec![
+            Step::Key("lots"),
+            Step::Index(i),
+            Step::Key("reserved"),
+        ])
+    };
+
+    if included.len() > 1 {
+        let ids: Vec<&str> = included.iter().map(|n| n.id).collect();
+        return Err(vec![Objection {
+            origin: included[1].origin.clone(),
+            message: error("select.reservation.two", json!({ "ids": ids.join("`, `") })),
+            help: Some(error("select.reservation.two-help", json!({}))),
+        }]);
+    }
+    if whole == Some(true) && !lots.is_empty() {
+        return Err(vec![Objection {
+            origin: lot_at(lots[0].0),
+            message: error("select.reservation.both", json!({ "lot": lots[0].1 })),
+            help: Some(error("select.reservation.both-help", json!({}))),
+        }]);
+    }
+    let wanted = whole == Some(true) || !lots.is_empty() || !included.is_empty();
+    if !wanted {
+        return Ok(None);
+    }
+    let origin = included
+        .first()
+        .map(|n| n.origin.clone())
+        .unwrap_or_else(|| match lots.first() {
+            Some((i, _)) => lot_at(*i),
+            None => reserved_at(),
+        });
+    if whole == Some(false) && lots.is_empty() {
+        return Err(vec![Objection {
+            origin,
+            message: error("select.reservation.declined", json!({})),
+            help: Some(error("select.reservation.declined-help", json!({}))),
+        }]);
+    }
+    if p.procedure == Some(Procedure::DirectAward) {
+        return Err(vec![Objection {
+            origin,
+            message: error("select.reservation.direct-award", json!({})),
+            help: Some(error("select.reservation.direct-award-help", json!({}))),
+        }]);
+    }
+
+    // A basis fits when it is usable for the contract (whole) or for every reserved lot.
+    let lot_titles: Vec<String> = lots.iter().map(|(_, t)| t.to_string()).collect();
+    let fits = |r: &Recommendation| -> Result<(), String> {
+        if lots.is_empty() {
+            return match r.status {
+                Status::NotApplicable => Err(failed_reasons(r)),
+                _ => Ok(()),
+            };
+        }
+        for title in &lot_titles {
+            match r.lots.iter().find(|l| &l.lot == title) {
+                Some(l) if l.status == Status::NotApplicable => {
+                    return Err(format!("{title}: {}", l.reasons.join(" ")));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    };
+    let candidates: Vec<&Recommendation> = recommendations
+        .iter()
+        .filter(|r| r.instrument == Instrument::Reservation)
+        .filter(|r| {
+            library
+                .get(&r.clause)
+                .is_some_and(|e| usable_in(&e.clause.jurisdictions, p.jurisdiction))
+        })
+        .collect();
+    let chosen = match included.first() {
+        Some(n) => {
+            let r = candidates.iter().find(|r| r.clause == n.id);
+            match r.map(|r| fits(r)) {
+                Some(Ok(())) => *r.expect("found above"),
+                Some(Err(reasons)) => {
+                    return Err(vec![refuse(
+                        n,
+                        error("select.not-applicable", json!({ "reasons": reasons })),
+                    )]);
+                }
+                None => {
+                    return Err(vec![refuse(
+                        n,
+                        error("select.reservation.elsewhere", json!({})),
+                    )]);
+                }
+            }
+        }
+        None => {
+            let own = |r: &Recommendation| {
+                library
+                    .get(&r.clause)
+                    .is_some_and(|e| e.clause.jurisdictions.contains(&p.jurisdiction))
+            };
+            let best = candidates
+                .iter()
+                .filter(|r| !exclude.iter().any(|n| n.id == r.clause))
+                .filter(|r| fits(r).is_ok())
+                .min_by_key(|r| {
+                    (
+                        r.status,
+                        !own(r),
+                        std::cmp::Reverse(r.score),
+                        r.clause.clone(),
+                    )
+                });
+            match best {
+                Some(r) => *r,
+                None => {
+                    let why: Vec<String> = candidates
+                        .iter()
+                        .filter_map(|r| fits(r).err().map(|e| format!("{}: {e}", r.clause)))
+                        .collect();
+                    return Err(vec![Objection {
+                        origin,
+                        message: error(
+                            "select.reservation.no-basis",
+                            json!({ "why": why.join(" ") }),
+                        ),
+                        help: Some(error("select.reservation.no-basis-help", json!({}))),
+                    }]);
+                }
+            }
+        }
+    };
+    Ok(Some(Selected {
+        clause: chosen.clause.clone(),
+        title: chosen.title.clone(),
+        instrument: Instrument::Reservation,
+        lots: lot_titles,
+        params: chosen.params.clone(),
+        why: Why::Reserved,
+    }))
+}
+
+/// A direct award has no competition: nothing to score, no qualification to pass.
+fn procedure_rule(cx: &Context, clause: &Clause, _included: bool) -> Option<(Rule, &'static str)> {
+    let competing = matches!(
+        clause.instrument,
+        Instrument::AwardCriterion | Instrument::Selection
+    );
+    (competing && cx.procurement.procedure == Some(Procedure::DirectAward))
+        .then_some((Rule::Procedure, "select.direct-award"))
+}
+
+/// An award criterion needs a weight for it in the award: the social weight, or for a
+/// criterion scored within quality, the quality weight.
+fn award_rule(cx: &Context, clause: &Clause, _included: bool) -> Option<(Rule, &'static str)> {
+    if clause.instrument != Instrument::AwardCriterion {
+        return None;
+    }
+    let needs = clause.needs.award_weight.unwrap_or(AwardWeight::Quality);
+    let reason = match (cx.procurement.award, needs) {
+        (None, _) => "select.award.unknown",
+        (Some(a), _) if a.social > 0.0 => return None,
+        (Some(a), AwardWeight::Quality) if a.quality > 0.0 => return None,
+        (Some(a), _) if a.quality == 0.0 => "select.award.price-only",
+        (Some(_), _) => "select.award.no-social",
+    };
+    Some((Rule::Award, reason))
+}
+
+/// Qualification demands are the buyer's (`qualification`): a clause that sets its own would
+/// state a demand the procurement does not make, so it is never chosen for the buyer (the
+/// checklist carries the advice), and the buyer may include it only where the procurement
+/// states no turnover or years-of-trading demand for it to contradict.
+fn qualification_rule(
+    cx: &Context,
+    clause: &Clause,
+    included: bool,
+) -> Option<(Rule, &'static str)> {
+    if clause.instrument != Instrument::Selection {
+        return None;
+    }
+    let q = cx.procurement.qualification.as_ref();
+    let stated = q.is_some_and(|q| q.min_turnover.is_some() || q.min_years_trading.is_some());
+    let key = match (stated, included) {
+        (true, _) => "select.qualification.stated",
+        (false, false) => "select.qualification.default",
+        (false, true) => return None,
+    };
+    Some((Rule::Qualification, key))
+}
+
+/// A sub-contracting clause only where the winner may sub-contract.
+fn subcontracting_rule(
+    cx: &Context,
+    clause: &Clause,
+    _included: bool,
+) -> Option<(Rule, &'static str)> {
+    let refused = cx
+        .procurement
+        .social
+        .as_ref()
+        .and_then(|s| s.subcontracting_allowed)
+        == Some(false);
+    (clause.needs.subcontracting && refused)
+        .then_some((Rule::Subcontracting, "select.subcontracting"))
+}
+
+/// The buyer's own targets (`clauses.params`): for a clause in the annex, a parameter it has,
+/// within its bounds.
+fn set_params(
+    cx: &Context,
+    library: &Library,
+    choice: &ClauseChoice,
+    selected: &mut [Selected],
+    objections: &mut Vec<Objection>,
+) {
+    for (id, values) in &choice.params {
+        let at = |more: Vec<Step>| {
+            let mut path = vec![
+                Step::Key("clauses"),
+                Step::Key("params"),
+                Step::Name(id.to_string()),
+            ];
+            path.extend(more);
+            Origin::Field(path)
+        };
+        let Some(entry) = library.get(id) else {
+            objections.push(unknown_clause(library, id, at(vec![])));
+            continue;
+        };
+        let Some(s) = selected.iter_mut().find(|s| s.clause == id.as_str()) else {
+            objections.push(Objection {
+                origin: at(vec![]),
+                message: format!("`{id}` has targets set, but it is not in the annex"),
+                help: Some(format!(
+                    "add `{id}` to `clauses.include`, or remove its targets"
+                )),
+            });
+            continue;
+        };
+        for (name, &value) in values {
+            let here = at(vec![Step::Name(name.to_string())]);
+            let Some(param) = entry.clause.params.get(name.as_str()) else {
+                let names: Vec<&str> = entry.clause.params.keys().map(String::as_str).collect();
+                let help = match did_you_mean(name, names.iter().copied()) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None if names.is_empty() => format!("`{id}` has no targets to set"),
+                    None => format!("`{id}` has: `{}`", names.join("`, `")),
+                };
+                objections.push(Objection {
+                    origin: here,
+                    message: format!("`{id}` has no target `{name}`"),
+                    help: Some(help),
+                });
+                continue;
+            };
+            let low = param.min.unwrap_or(0.0);
+            let high = param.max.unwrap_or(f64::INFINITY);
+            if !value.is_finite() || value < low || value > high {
+                let bounds = match param.max {
+                    Some(max) => format!("from {} to {}", fmt(low), fmt(max)),
+                    None => format!("at least {}", fmt(low)),
+                };
+                objections.push(Objection {
+                    origin: here,
+                    message: format!("`{name}` is {}; the target must be {bounds}", fmt(value)),
+                    help: Some(format!("give `{name}` a value {bounds}")),
+                });
+                continue;
+            }
+            let unit = param.unit.as_ref().map(|u| u.get(cx.lang).to_string());
+            s.params.insert(
+                name.to_string(),
+                ParamValue {
+                    value,
+                    explain: cx.say(
+                        "select.param-set",
+                        json!({ "value": number(value, cx.lang), "unit": unit.clone().unwrap_or_default() }),
+                    ),
+                    unit,
+                    benefit: param.benefit,
+                },
+            );
+        }
+    }
+}
+
+fn fmt(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Wording for an error message. Errors are in English for now, like the rest of the
+/// command line's; the same keys give the reasons in the document's language.
+fn error(key: &str, args: Value) -> String {
+    Messages::embedded().render(key, Language::En, &args)
+}

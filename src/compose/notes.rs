@@ -1,0 +1,289 @@
+//! The drafting notes: the buyer's half of the annex, at the end of the checklist. Why each
+//! clause is in the annex and why recommended ones are not, the duties that apply, the
+//! Scottish s.25 notice texts, the facts our sources do not confirm (per clause), the
+//! indicators the buyer counts itself, and the sources. None of it goes to bidders.
+
+use serde_json::json;
+
+use super::annex::{Item, items, kpi_name, unit, with_targets};
+use super::document::{Block, Inline, text};
+use crate::assess::{Applies, Assessment};
+use crate::input::Jurisdiction;
+use crate::input::yaml::name_of;
+use crate::library::clause::Counter;
+use crate::library::{Category, Library};
+use crate::messages::Messages;
+
+/// The categories that are community benefit requirements in the sense of s.24 of the
+/// Procurement Reform (Scotland) Act 2014.
+const COMMUNITY_BENEFITS: [Category; 8] = [
+    Category::TargetedRecruitment,
+    Category::Apprenticeships,
+    Category::WorkPlacements,
+    Category::Skills,
+    Category::EducationEngagement,
+    Category::SupplyChain,
+    Category::ThirdSector,
+    Category::Community,
+];
+
+/// The drafting notes, as blocks for the checklist.
+pub fn drafting_notes(a: &Assessment, library: &Library, with_guidance: bool) -> Vec<Block> {
+    let lang = a.language;
+    let m = Messages::embedded();
+    let items = items(a, library);
+    let mut blocks = vec![
+        Block::heading(2, "drafting-notes", m.text("notes.heading", lang)),
+        Block::paragraph(m.text("notes.intro", lang)),
+    ];
+    chosen(a, &items, with_guidance, &mut blocks);
+    left_out(a, &mut blocks);
+    duties(a, &mut blocks);
+    section_25(a, &items, &mut blocks);
+    unconfirmed(a, &items, &mut blocks);
+    buyer_kpis(a, &items, &mut blocks);
+    sources(a, &items, &mut blocks);
+    blocks
+}
+
+fn list(items: Vec<Vec<Inline>>) -> Block {
+    Block::List {
+        ordered: false,
+        items,
+    }
+}
+
+/// Each clause in the annex, with why it is there.
+fn chosen(a: &Assessment, items: &[Item], with_guidance: bool, blocks: &mut Vec<Block>) {
+    let lang = a.language;
+    let m = Messages::embedded();
+    blocks.push(Block::heading(
+        3,
+        "notes-chosen",
+        m.text("notes.chosen", lang),
+    ));
+    if items.is_empty() {
+        blocks.push(Block::paragraph(m.text("notes.chosen.none", lang)));
+        return;
+    }
+    let rows = items
+        .iter()
+        .map(|i| {
+            let s = i.selected;
+            let reasons = a
+                .recommendations
+                .iter()
+                .find(|r| r.clause == s.clause)
+                .map(|r| r.reasons.join(" "))
+                .unwrap_or_default();
+            let why = m.render(
+                &format!("notes.why.{}", name_of(&s.why)),
+                lang,
+                &json!({ "lots": s.lots.join(", ") }),
+            );
+            let mut line = vec![
+                Inline::Strong(format!("{}. {} ({})", i.n, s.title, s.clause)),
+                Inline::Text(format!(" {why} {reasons}")),
+            ];
+            let explained: Vec<&str> = s.params.values().map(|p| p.explain.as_str()).collect();
+            if !explained.is_empty() {
+                line.push(Inline::Text(format!(
+                    " {} {}",
+                    m.text("notes.targets", lang),
+                    explained.join("; ")
+                )));
+            }
+            if with_guidance {
+                line.push(Inline::Emphasis(format!(
+                    " {}",
+                    i.clause.rationale.get(lang)
+                )));
+            }
+            line
+        })
+        .collect();
+    blocks.push(list(rows));
+}
+
+/// Recommended clauses the annex does not carry, and the rule that left each out.
+fn left_out(a: &Assessment, blocks: &mut Vec<Block>) {
+    if a.left_out.is_empty() {
+        return;
+    }
+    let lang = a.language;
+    let m = Messages::embedded();
+    blocks.push(Block::heading(
+        3,
+        "notes-left-out",
+        m.text("notes.left-out", lang),
+    ));
+    blocks.push(list(
+        a.left_out
+            .iter()
+            .map(|l| {
+                vec![
+                    Inline::Strong(format!("{} ({})", l.title, l.clause)),
+                    Inline::Text(format!(" {}", l.reason)),
+                ]
+            })
+            .collect(),
+    ));
+}
+
+/// The duties that apply, with their citations and reasons.
+fn duties(a: &Assessment, blocks: &mut Vec<Block>) {
+    let applying: Vec<_> = a
+        .duties
+        .iter()
+        .filter(|d| d.applies == Applies::Yes)
+        .collect();
+    if applying.is_empty() {
+        return;
+    }
+    let lang = a.language;
+    let m = Messages::embedded();
+    blocks.push(Block::heading(
+        3,
+        "notes-duties",
+        m.text("notes.duties", lang),
+    ));
+    blocks.push(list(
+        applying
+            .iter()
+            .map(|d| {
+                vec![
+                    Inline::Strong(format!("{} ({})", d.title, d.cite)),
+                    Inline::Text(format!(" {}", d.reason)),
+                ]
+            })
+            .collect(),
+    ));
+}
+
+/// Scotland, s.25: paste-ready texts for the contract notice and the award notice, where the
+/// community-benefit duty applies.
+fn section_25(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let applies = a.procurement.jurisdiction == Jurisdiction::Scotland
+        && a.duties
+            .iter()
+            .any(|d| d.id == "scotland-community-benefits" && d.applies == Applies::Yes);
+    if !applies {
+        return;
+    }
+    let lang = a.language;
+    let m = Messages::embedded();
+    // Community benefit requirements as s.24 defines them: recruitment and training,
+    // sub-contracting opportunities, and other benefits to the area beyond the contract.
+    let benefits: Vec<String> = items
+        .iter()
+        .filter(|i| COMMUNITY_BENEFITS.contains(&i.clause.category))
+        .map(|i| with_targets(&i.selected.title, i.selected.params.values(), lang))
+        .collect();
+    let benefits = benefits.join("; ");
+    blocks.push(Block::heading(
+        3,
+        "section-25",
+        m.text("annex.s25.heading", lang),
+    ));
+    for (label, body) in [
+        ("annex.s25.notice-label", "annex.s25.notice"),
+        ("annex.s25.award-label", "annex.s25.award"),
+    ] {
+        blocks.push(Block::Paragraph {
+            text: vec![Inline::Strong(m.text(label, lang))],
+        });
+        blocks.push(Block::paragraph(m.render(
+            body,
+            lang,
+            &json!({ "list": benefits }),
+        )));
+    }
+}
+
+/// What our sources do not confirm: each duty that rests on such a fact, and each clause's own
+/// note on what to check.
+fn unconfirmed(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let lang = a.language;
+    let m = Messages::embedded();
+    let mut rows: Vec<Vec<Inline>> = a
+        .duties
+        .iter()
+        .filter(|d| !d.verified && d.applies != Applies::No)
+        .map(|d| {
+            vec![
+                Inline::Strong(d.title.clone()),
+                Inline::Text(format!(" {}", m.text("notes.duty-unverified", lang))),
+            ]
+        })
+        .collect();
+    rows.extend(items.iter().filter_map(|i| {
+        let note = i.clause.notes.as_ref()?;
+        Some(vec![
+            Inline::Strong(format!("{}. {}", i.n, i.selected.title)),
+            Inline::Text(format!(" {note}")),
+        ])
+    }));
+    if rows.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(
+        3,
+        "notes-unconfirmed",
+        m.text("notes.unconfirmed", lang),
+    ));
+    blocks.push(Block::paragraph(m.text("notes.unconfirmed.intro", lang)));
+    blocks.push(list(rows));
+}
+
+/// The indicators the buyer counts itself (tenders received, reports on time …).
+fn buyer_kpis(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let lang = a.language;
+    let rows: Vec<Vec<Inline>> = items
+        .iter()
+        .flat_map(|i| {
+            i.clause
+                .kpis
+                .iter()
+                .filter(|k| k.by == Counter::Buyer)
+                .map(move |k| {
+                    text(format!(
+                        "{}. {}: {} ({})",
+                        i.n,
+                        i.selected.title,
+                        kpi_name(k, lang),
+                        unit(&k.unit, lang)
+                    ))
+                })
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let m = Messages::embedded();
+    blocks.push(Block::heading(
+        3,
+        "notes-buyer-kpis",
+        m.text("notes.buyer-kpis", lang),
+    ));
+    blocks.push(list(rows));
+}
+
+/// The sources of the clauses in the annex, once each.
+fn sources(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let mut all: Vec<String> = items
+        .iter()
+        .flat_map(|i| i.clause.sources.iter().map(|s| s.to_string()))
+        .collect();
+    all.sort();
+    all.dedup();
+    if all.is_empty() {
+        return;
+    }
+    let m = Messages::embedded();
+    blocks.push(Block::heading(
+        3,
+        "notes-sources",
+        m.text("annex.sources.heading", a.language),
+    ));
+    blocks.push(list(all.into_iter().map(text).collect()));
+}
