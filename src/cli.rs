@@ -337,7 +337,7 @@ pub struct CheckArgs {
     pub format: CheckFormat,
 
     /// Exit with 1 when the check finds any of these, comma-separated: `missing` (with
-    /// --procurement a recommended clause is absent, without it no social clause at all),
+    /// --procurement a clause of its annex is absent, without it no social clause at all),
     /// `declined`, `barrier`.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub fail_on: Vec<FailOn>,

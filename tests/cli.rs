@@ -14,6 +14,9 @@ mod briefing;
 #[path = "cases/hostile.rs"]
 mod hostile;
 
+#[path = "cases/selection.rs"]
+mod selection;
+
 use util::{Env, repo};
 
 const GOOD: &str = "\

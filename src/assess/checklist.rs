@@ -181,7 +181,17 @@ fn decide(
     };
     match id {
         "market-engagement" => flag(social.and_then(|s| s.market_engagement), Fail),
-        "reservation" => flag(social.and_then(|s| s.reserved), Warn),
+        // The whole contract (`social.reserved`) or any lot (`lots[].reserved`).
+        "reservation" => {
+            let lot = p.lots.iter().flatten().any(|l| l.reserved == Some(true));
+            flag(
+                social
+                    .and_then(|s| s.reserved)
+                    .map(|r| r || lot)
+                    .or(lot.then_some(true)),
+                Warn,
+            )
+        }
         "subcontracting" => flag(social.and_then(|s| s.subcontracting_allowed), Warn),
         "lots" => match p.lots.as_deref() {
             None => (Unknown, json!({})),

@@ -142,10 +142,8 @@ pub fn select(
             });
         }
     }
-    if !objections.is_empty() {
-        return Err(objections);
-    }
-
+    // Unknown ids are reported above and match nothing below, so every other problem with
+    // the choice is reported in the same run.
     let clause_of = |id: &str| library.get(id).map(|e| &e.clause);
     let mut out = Selection::default();
 
@@ -625,3 +623,7 @@ fn fmt(x: f64) -> String {
 fn error(key: &str, args: Value) -> String {
     Messages::embedded().render(key, Language::En, &args)
 }
+
+#[cfg(test)]
+#[path = "select_tests.rs"]
+mod tests;

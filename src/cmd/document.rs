@@ -107,6 +107,7 @@ pub fn render(format: DocumentFormat, doc: &Document, a: &Assessment) -> Vec<u8>
         }
         DocumentFormat::Json => {
             let mut text = serde_json::to_string_pretty(&serde_json::json!({
+                "selection": selection(a),
                 "assessment": a,
                 "document": doc,
             }))
@@ -115,6 +116,27 @@ pub fn render(format: DocumentFormat, doc: &Document, a: &Assessment) -> Vec<u8>
             text.into_bytes()
         }
     }
+}
+
+/// The clauses the annex carries, in annex order, for scripts: each with its instrument, the
+/// lots it is limited to, and its targets as plain numbers.
+fn selection(a: &Assessment) -> serde_json::Value {
+    a.selection
+        .iter()
+        .map(|s| {
+            let params: serde_json::Map<String, serde_json::Value> = s
+                .params
+                .iter()
+                .map(|(name, p)| (name.clone(), p.value.into()))
+                .collect();
+            serde_json::json!({
+                "clause": s.clause,
+                "instrument": s.instrument,
+                "lots": s.lots,
+                "params": params,
+            })
+        })
+        .collect()
 }
 
 /// Where the output goes, checked before any work is done.

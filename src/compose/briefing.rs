@@ -1,5 +1,5 @@
 //! The briefing (for advocates): one document over a portfolio of procurements. What they are
-//! worth, which duties apply how often, what the recommended clauses would bring in total (with
+//! worth, which duties apply how often, what the clauses in the annexes would bring in total (with
 //! the sums shown), where a reservation or lots would open contracts to WISEs, the checklist
 //! items that fail most often, and a row per procurement.
 
@@ -191,16 +191,15 @@ fn benefit_label(b: Benefit, lang: Language) -> String {
     )
 }
 
-/// Every recommended target that counts as `benefit`: (procurement title, value).
+/// Every target in an annex that counts as `benefit`: (procurement title, value).
 fn contributions(portfolio: &[Assessment], benefit: Benefit) -> Vec<(String, f64)> {
     portfolio
         .iter()
         .filter_map(|a| {
             let sum: f64 = a
-                .recommendations
+                .selection
                 .iter()
-                .filter(|r| r.status == Status::Recommended)
-                .flat_map(|r| r.params.values())
+                .flat_map(|s| s.params.values())
                 .filter(|p| p.benefit == Some(benefit))
                 .map(|p| p.value)
                 .sum();
@@ -397,11 +396,7 @@ fn procurements(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Languag
                 .filter(|d| d.applies == Applies::Yes)
                 .map(|d| d.title.as_str())
                 .collect();
-            let recommended = a
-                .recommendations
-                .iter()
-                .filter(|r| r.status == Status::Recommended)
-                .count();
+            let recommended = a.selection.len();
             let benefits: Vec<String> = benefit_totals(std::slice::from_ref(a), lang)
                 .into_iter()
                 .map(|(b, total, _)| {

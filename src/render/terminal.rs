@@ -117,6 +117,8 @@ pub fn report(a: &Assessment) -> String {
         out.push_str("\n\n");
     }
 
+    annex_section(a, &mut out);
+
     out.push_str(&m.text("report.checklist", lang));
     out.push('\n');
     let count = |s: CheckStatus| a.checklist.iter().filter(|c| c.status == s).count();
@@ -209,6 +211,38 @@ pub(crate) fn wrap(text: &str, indent: usize) -> String {
         lines.push(format!("{pad}{line}"));
     }
     lines.join("\n")
+}
+
+/// What the annex carries, and each recommended clause it leaves out with the rule why.
+fn annex_section(a: &Assessment, out: &mut String) {
+    let m = Messages::embedded();
+    let lang = a.language;
+    out.push_str(&m.text("report.annex", lang));
+    out.push('\n');
+    if a.selection.is_empty() {
+        out.push_str(&wrap(&m.text("report.annex.none", lang), 2));
+        out.push('\n');
+    }
+    for (i, s) in a.selection.iter().enumerate() {
+        let mut line = format!("{}. {} ({})", i + 1, s.title, s.clause);
+        if !s.lots.is_empty() {
+            line.push_str(&format!(
+                " [{}: {}]",
+                m.text("report.lot", lang),
+                s.lots.join(", ")
+            ));
+        }
+        out.push_str(&wrap(&line, 2));
+        out.push('\n');
+    }
+    for l in &a.left_out {
+        let status = m.text(&format!("report.left-out.{}", name_of(&l.rule)), lang);
+        out.push_str(&labelled(&status, &format!("{} ({})", l.title, l.clause)));
+        out.push('\n');
+        out.push_str(&wrap(&format!("- {}", l.reason), INDENT));
+        out.push('\n');
+    }
+    out.push('\n');
 }
 
 #[cfg(test)]

@@ -8,10 +8,10 @@ use super::barriers::{self, Severity, TextHit};
 use super::extract::{Extracted, Format, Place};
 use super::scanner::Scanner;
 use crate::assess::duties::Applies;
-use crate::assess::recommend::{Status, usable_in};
+use crate::assess::recommend::usable_in;
 use crate::assess::{Assessment, checklist};
 use crate::input::{Jurisdiction, JurisdictionFrom, Language, Money, Procurement};
-use crate::library::{Category, Instrument};
+use crate::library::Category;
 use crate::messages::{Messages, money, number};
 use crate::text::{Hit, HitKind, Presence};
 
@@ -43,7 +43,9 @@ pub struct Report {
 pub struct ProcurementSummary {
     pub title: String,
     pub jurisdiction: Jurisdiction,
-    pub recommended: Vec<String>,
+    /// The clauses the procurement's annex carries (its `selection`): what a tender document
+    /// for it should hold.
+    pub annex: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,19 +146,11 @@ pub fn check(cx: &CheckContext, documents: &[Extracted]) -> Report {
         procurement: cx.assessment.map(|a| ProcurementSummary {
             title: a.procurement.title.to_string(),
             jurisdiction: a.procurement.jurisdiction,
-            recommended: recommended(a).map(|r| r.clause.clone()).collect(),
+            annex: a.selection.iter().map(|s| s.clause.clone()).collect(),
         }),
         documents,
         gaps,
     }
-}
-
-/// The recommended clauses a tender document should carry: those of the annex, without the
-/// process clauses (market dialogue, lots, partnerships), which are the buyer's own steps.
-fn recommended(a: &Assessment) -> impl Iterator<Item = &crate::assess::recommend::Recommendation> {
-    a.recommendations
-        .iter()
-        .filter(|r| r.status == Status::Recommended && r.instrument != Instrument::Process)
 }
 
 fn document(cx: &CheckContext, doc: &Extracted) -> DocumentReport {
@@ -447,7 +441,7 @@ fn gaps(cx: &CheckContext, a: &Assessment, documents: &[DocumentReport]) -> Vec<
         best
     };
     let mut out = Vec::new();
-    for r in recommended(a) {
+    for r in &a.selection {
         let status = best(&r.clause);
         if status != Presence::Present {
             out.push(Gap {

@@ -1,0 +1,421 @@
+//! The selection rules, over every combination of the buyer's stated plans: reservation (whole,
+//! a lot, none), award weights, sub-contracting, lots, every procedure, every jurisdiction and
+//! both languages. Each rule is asserted on the selection and on the annex's text.
+
+use super::*;
+use crate::assess::{Assessment, DateSource, assess};
+use crate::compose::annex::annex;
+use crate::input::{Date, Jurisdiction, Language};
+use crate::law::Law;
+use crate::library::clause::AwardWeight;
+use crate::library::{Library, LibraryOptions};
+use crate::render::markdown;
+
+const PROCEDURES: [Option<&str>; 11] = [
+    None,
+    Some("open"),
+    Some("restricted"),
+    Some("negotiated"),
+    Some("competitive-dialogue"),
+    Some("innovation-partnership"),
+    Some("competitive-flexible"),
+    Some("simplified"),
+    Some("selective"),
+    Some("direct-award"),
+    Some("mini-competition"),
+];
+
+#[derive(Debug, Clone, Copy)]
+enum Lots {
+    None,
+    Two,
+    SecondReserved,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum AwardPlan {
+    Absent,
+    PriceOnly,
+    Quality,
+    Social,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Case {
+    jurisdiction: Jurisdiction,
+    lang: Language,
+    reserved: Option<bool>,
+    lots: Lots,
+    award: AwardPlan,
+    subcontracting: Option<bool>,
+    procedure: Option<&'static str>,
+}
+
+impl Case {
+    /// A cleaning contract (CPV 90919200): every regime has a clause or reservation for it.
+    fn yaml(&self) -> String {
+        let (currency, amount) = match self.jurisdiction {
+            Jurisdiction::Se => ("SEK", 12_000_000),
+            Jurisdiction::Eu => ("EUR", 1_200_000),
+            _ => ("GBP", 1_200_000),
+        };
+        let mut y = format!(
+            "title: Cleaning of schools\njurisdiction: {}\nlanguage: {}\ntype: services\n\
+             cpv: [\"90919200\"]\nvalue: {{ amount: {amount}, currency: {currency} }}\n\
+             duration_months: 36\ndescription: Cleaning of schools and offices.\n\
+             priorities: [long-term-unemployed, disabled-people]\n",
+            self.jurisdiction.code(),
+            self.lang.code(),
+        );
+        if let Some(p) = self.procedure {
+            y.push_str(&format!("procedure: {p}\n"));
+        }
+        match self.lots {
+            Lots::None => {}
+            Lots::Two | Lots::SecondReserved => {
+                let half = amount / 2;
+                let reserved = matches!(self.lots, Lots::SecondReserved);
+                y.push_str(&format!(
+                    "lots:\n  - {{ title: North, value: {{ amount: {half}, currency: {currency} }} }}\n  \
+                     - {{ title: South, value: {{ amount: {half}, currency: {currency} }}, reserved: {reserved} }}\n"
+                ));
+            }
+        }
+        match self.award {
+            AwardPlan::Absent => {}
+            AwardPlan::PriceOnly => y.push_str("award: { price: 100 }\n"),
+            AwardPlan::Quality => y.push_str("award: { price: 60, quality: 40 }\n"),
+            AwardPlan::Social => y.push_str("award: { price: 60, quality: 27, social: 13 }\n"),
+        }
+        let mut social = Vec::new();
+        if let Some(r) = self.reserved {
+            social.push(format!("reserved: {r}"));
+        }
+        if let Some(s) = self.subcontracting {
+            social.push(format!("subcontracting_allowed: {s}"));
+        }
+        if !social.is_empty() {
+            y.push_str(&format!("social: {{ {} }}\n", social.join(", ")));
+        }
+        y
+    }
+
+    fn reservation_asked(&self) -> bool {
+        self.reserved == Some(true) || matches!(self.lots, Lots::SecondReserved)
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    for jurisdiction in Jurisdiction::ALL {
+        for lang in [Language::Sv, Language::En] {
+            for reserved in [None, Some(false), Some(true)] {
+                for lots in [Lots::None, Lots::Two, Lots::SecondReserved] {
+                    for award in [
+                        AwardPlan::Absent,
+                        AwardPlan::PriceOnly,
+                        AwardPlan::Quality,
+                        AwardPlan::Social,
+                    ] {
+                        for subcontracting in [None, Some(false), Some(true)] {
+                            for procedure in PROCEDURES {
+                                out.push(Case {
+                                    jurisdiction,
+                                    lang,
+                                    reserved,
+                                    lots,
+                                    award,
+                                    subcontracting,
+                                    procedure,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn run(case: &Case, library: &Library) -> Result<Assessment, Vec<Objection>> {
+    let p = crate::assess::testing::procurement(&case.yaml());
+    let date = (Date::parse("2026-06-01").unwrap(), DateSource::Option);
+    assess(
+        &p,
+        library,
+        Law::embedded(),
+        date,
+        case.lang,
+        &Flags::default(),
+    )
+}
+
+#[test]
+fn every_rule_holds_over_every_combination_of_plans() {
+    let library = Library::load(&LibraryOptions::default()).unwrap();
+    let (mut ok, mut refused) = (0, 0);
+    for case in cases() {
+        let result = run(&case, &library);
+        let a = match result {
+            Ok(a) => a,
+            Err(objections) => {
+                // Only a reservation the buyer asked for can be refused here, and the
+                // objection says why.
+                assert!(case.reservation_asked(), "{case:?}: {objections:?}");
+                assert!(
+                    objections.iter().all(|o| o.message.contains("reserv")
+                        || o.message.contains("direct award")),
+                    "{case:?}: {objections:?}"
+                );
+                if case.reserved == Some(true) && matches!(case.lots, Lots::SecondReserved) {
+                    assert!(objections[0].message.contains("as well"), "{objections:?}");
+                }
+                refused += 1;
+                continue;
+            }
+        };
+        ok += 1;
+        let clause = |id: &str| &library.get(id).unwrap().clause;
+        let text = markdown::render(&annex(&a, &library));
+
+        // Reservation: exactly when asked, one basis, naming the reserved lot.
+        let reservations: Vec<&Selected> = a
+            .selection
+            .iter()
+            .filter(|s| s.instrument == Instrument::Reservation)
+            .collect();
+        assert_eq!(
+            reservations.len(),
+            usize::from(case.reservation_asked()),
+            "{case:?}"
+        );
+        if let Some(r) = reservations.first() {
+            assert_eq!(r.why, Why::Reserved);
+            if matches!(case.lots, Lots::SecondReserved) {
+                assert_eq!(r.lots, ["South"], "{case:?}");
+                assert!(text.contains("South)"), "{case:?}");
+            } else {
+                assert!(r.lots.is_empty());
+            }
+            assert_ne!(case.procedure, Some("direct-award"));
+        }
+
+        // Award criteria only with a weight for them, giving the procurement's figure.
+        for s in a
+            .selection
+            .iter()
+            .filter(|s| s.instrument == Instrument::AwardCriterion)
+        {
+            let needs = clause(&s.clause).needs.award_weight;
+            match case.award {
+                AwardPlan::Absent | AwardPlan::PriceOnly => panic!("{case:?}: {}", s.clause),
+                AwardPlan::Quality => assert_ne!(needs, Some(AwardWeight::Social), "{case:?}"),
+                AwardPlan::Social => {}
+            }
+            assert_ne!(case.procedure, Some("direct-award"), "{case:?}");
+        }
+        if matches!(case.award, AwardPlan::Social) {
+            for s in &a.selection {
+                if clause(&s.clause).needs.award_weight == Some(AwardWeight::Social) {
+                    let weight = match case.lang {
+                        Language::Sv => "13 procent",
+                        Language::En => "13 per cent",
+                    };
+                    assert!(text.contains(weight), "{case:?}: {}", s.clause);
+                }
+            }
+        }
+        assert!(!text.contains("10 per cent of the total"), "{case:?}");
+
+        // Qualification demands are never chosen for the buyer.
+        assert!(
+            a.selection
+                .iter()
+                .all(|s| s.instrument != Instrument::Selection),
+            "{case:?}"
+        );
+
+        // Sub-contracting clauses only where sub-contracting is allowed.
+        if case.subcontracting == Some(false) {
+            for s in &a.selection {
+                assert!(
+                    !clause(&s.clause).needs.subcontracting,
+                    "{case:?}: {}",
+                    s.clause
+                );
+            }
+        }
+
+        // No text names a procedure the procurement does not use.
+        if case.procedure != Some("competitive-flexible") && case.procedure.is_some() {
+            assert!(!text.contains("competitive flexible procedure"), "{case:?}");
+            assert!(!text.contains("flexibla förfarandet"), "{case:?}");
+        }
+
+        // Lots: targets only for lots that exist, each named once.
+        let titles = ["North", "South"];
+        for s in &a.selection {
+            assert!(s.lots.iter().all(|l| titles.contains(&l.as_str())));
+        }
+        assert!(!text.contains("Lot Lot"), "{case:?}");
+
+        // Every left-out clause was recommended, and says which rule left it out.
+        for l in &a.left_out {
+            assert!(!l.reason.is_empty());
+            assert!(a.selection.iter().all(|s| s.clause != l.clause), "{case:?}");
+        }
+    }
+    // The combinations reach both outcomes.
+    assert!(
+        ok > 1000 && refused > 100,
+        "{ok} assessed, {refused} refused"
+    );
+}
+
+fn library() -> Library {
+    Library::load(&LibraryOptions::default()).unwrap()
+}
+
+fn assessed(yaml: &str, flags: &Flags) -> Result<Assessment, Vec<Objection>> {
+    let p = crate::assess::testing::procurement(yaml);
+    let date = (Date::parse("2026-06-01").unwrap(), DateSource::Option);
+    assess(&p, &library(), Law::embedded(), date, Language::En, flags)
+}
+
+/// The park example, whose annex carries an employment requirement.
+const PARKS: &str = include_str!("../../examples/se-parkskotsel.yaml");
+
+fn ids(a: &Assessment) -> Vec<&str> {
+    a.selection.iter().map(|s| s.clause.as_str()).collect()
+}
+
+#[test]
+fn exclude_and_include_change_the_selection() {
+    let a = assessed(PARKS, &Flags::default()).unwrap();
+    assert!(ids(&a).contains(&"se-employment-requirement"));
+    assert!(!ids(&a).contains(&"eu-equality-non-discrimination"));
+    let flags = Flags {
+        include: vec!["eu-equality-non-discrimination".into()],
+        exclude: vec!["se-employment-requirement".into()],
+    };
+    let b = assessed(PARKS, &flags).unwrap();
+    assert!(!ids(&b).contains(&"se-employment-requirement"));
+    let included = b
+        .selection
+        .iter()
+        .find(|s| s.clause == "eu-equality-non-discrimination")
+        .unwrap();
+    assert_eq!(included.why, Why::Included);
+    let left = b
+        .left_out
+        .iter()
+        .find(|l| l.clause == "se-employment-requirement")
+        .unwrap();
+    assert_eq!(left.rule, Rule::Excluded);
+}
+
+#[test]
+fn the_buyers_choice_is_checked() {
+    let refused = |yaml: &str, flags: &Flags| -> Vec<Objection> {
+        assessed(yaml, flags).expect_err("refused")
+    };
+    // An unknown id gets a suggestion.
+    let o = refused(
+        &format!("{PARKS}clauses: {{ exclude: [se-employment-requirment] }}\n"),
+        &Flags::default(),
+    );
+    assert_eq!(
+        o[0].message,
+        "there is no clause `se-employment-requirment`"
+    );
+    assert_eq!(
+        o[0].help.as_deref(),
+        Some("did you mean `se-employment-requirement`?")
+    );
+    assert_eq!(
+        o[0].origin,
+        Origin::Field(vec![
+            crate::input::yaml::Step::Key("clauses"),
+            crate::input::yaml::Step::Key("exclude"),
+            crate::input::yaml::Step::Index(0)
+        ])
+    );
+    // The same id in both lists.
+    let o = refused(
+        PARKS,
+        &Flags {
+            include: vec!["se-employment-requirement".into()],
+            exclude: vec!["se-employment-requirement".into()],
+        },
+    );
+    assert!(o[0].message.contains("both included and excluded"), "{o:?}");
+    assert_eq!(o[0].origin, Origin::Flag("--include"));
+    // A clause of another jurisdiction says why.
+    let o = refused(
+        PARKS,
+        &Flags {
+            include: vec!["scot-work-placements".into()],
+            ..Flags::default()
+        },
+    );
+    assert!(o[0].message.contains("does not fit"), "{o:?}");
+    // Two reservation bases.
+    let o = refused(
+        "title: Cleaning\njurisdiction: se\ntype: services\ncpv: [\"90919200\"]\n\
+         value: { amount: 3000000, currency: SEK }\nsocial: { reserved: true }\n\
+         clauses: { include: [se-reserved-integration, se-reserved-sheltered-programme] }\n",
+        &Flags::default(),
+    );
+    assert!(o[0].message.contains("cannot be combined"), "{o:?}");
+    // A target outside its bounds.
+    let o = refused(
+        &format!(
+            "{PARKS}clauses: {{ params: {{ se-employment-requirement: {{ months: 2 }} }} }}\n"
+        ),
+        &Flags::default(),
+    );
+    assert_eq!(o[0].message, "`months` is 2; the target must be at least 6");
+    // A target for a clause not in the annex.
+    let o = refused(
+        &format!(
+            "{PARKS}clauses: {{ exclude: [se-employment-requirement], params: {{ se-employment-requirement: {{ months: 12 }} }} }}\n"
+        ),
+        &Flags::default(),
+    );
+    assert!(o[0].message.contains("not in the annex"), "{o:?}");
+    // A reservation that fails its own condition names it: s.32 needs the competitive
+    // flexible procedure.
+    let o = refused(
+        "title: Cleaning\njurisdiction: england\ntype: services\ncpv: [\"90919200\"]\n\
+         value: { amount: 900000, currency: GBP }\nduration_months: 36\nprocedure: open\n\
+         social: { reserved: true }\nclauses: { include: [eng-reserved-supported-employment] }\n",
+        &Flags::default(),
+    );
+    assert!(
+        o[0].message.contains("competitive flexible procedure"),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn a_target_set_by_hand_replaces_the_computed_one() {
+    let a = assessed(
+        &format!(
+            "{PARKS}clauses: {{ params: {{ se-employment-requirement: {{ months: 12 }} }} }}\n"
+        ),
+        &Flags::default(),
+    )
+    .unwrap();
+    let s = a
+        .selection
+        .iter()
+        .find(|s| s.clause == "se-employment-requirement")
+        .unwrap();
+    assert_eq!(s.params["months"].value, 12.0);
+    assert!(
+        s.params["months"]
+            .explain
+            .starts_with("set by the contracting authority")
+    );
+}

@@ -1,0 +1,212 @@
+//! The annex follows the buyer's decisions: `clauses:` and `--include`/`--exclude` in every
+//! format, their errors, and nothing meant for the buyer in what bidders read.
+
+use serde_json::Value;
+use socialclause::scan::extract::{ExtractOptions, extract_bytes};
+
+use crate::util::{Env, repo};
+
+/// The text of an output file as a reader gets it (a PDF's extracted text).
+fn read_text(env: &Env, name: &str) -> String {
+    let bytes = std::fs::read(env.path().join(name)).unwrap();
+    if name.ends_with(".pdf") {
+        let doc = extract_bytes(name.to_string(), bytes, &ExtractOptions::default()).unwrap();
+        doc.text.original().to_string()
+    } else {
+        String::from_utf8(bytes).unwrap()
+    }
+}
+
+fn selection(env: &Env, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["annex"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json", "-o", "-"]);
+    let run = env.run(&all);
+    run.expect_code(0);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    json["selection"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["clause"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn exclude_removes_a_clause_from_every_format_and_include_adds_one() {
+    let env = Env::new();
+    let park = repo().join("examples/se-parkskotsel.yaml");
+    let park = park.to_str().unwrap();
+    let before = selection(&env, &[park]);
+    assert!(before.contains(&"se-employment-requirement".to_string()));
+    assert!(!before.contains(&"eu-equality-non-discrimination".to_string()));
+    let choice = [
+        park,
+        "--exclude",
+        "se-employment-requirement",
+        "--include",
+        "eu-equality-non-discrimination",
+    ];
+    let after = selection(&env, &choice);
+    assert!(!after.contains(&"se-employment-requirement".to_string()));
+    assert!(after.contains(&"eu-equality-non-discrimination".to_string()));
+    assert_eq!(after.len(), before.len());
+
+    let mut args = vec!["annex"];
+    args.extend_from_slice(&choice);
+    args.extend_from_slice(&["--format", "html,md,pdf", "-o", "out/"]);
+    env.run(&args).expect_code(0);
+    for format in ["html", "md", "pdf"] {
+        let text = read_text(&env, &format!("out/ks-2026-0142-annex.{format}"));
+        assert!(!text.contains("Sysselsättningskrav –"), "{format}");
+        assert!(
+            text.contains("Likabehandling och icke-diskriminering"),
+            "{format}"
+        );
+    }
+
+    // The same choice written in the procurement gives the same annex.
+    let yaml = std::fs::read_to_string(repo().join("examples/se-parkskotsel.yaml")).unwrap();
+    env.write(
+        "p.yaml",
+        format!(
+            "{yaml}clauses:\n  exclude: [se-employment-requirement]\n  include: [eu-equality-non-discrimination]\n"
+        ),
+    );
+    assert_eq!(selection(&env, &["p.yaml"]), after);
+}
+
+#[test]
+fn a_bad_choice_is_an_error_at_its_line_and_nothing_is_written() {
+    let env = Env::new();
+    let yaml = std::fs::read_to_string(repo().join("examples/se-parkskotsel.yaml")).unwrap();
+    let lines = yaml.lines().count();
+    env.write(
+        "p.yaml",
+        format!(
+            "{yaml}clauses:\n  exclude: [se-employment-requirment]\n  params:\n    se-work-training-places: {{ places: 0 }}\n"
+        ),
+    );
+    let run = env.run(&["annex", "p.yaml", "-o", "annex.html"]);
+    run.expect_code(2);
+    run.expect_stderr(&format!(
+        "p.yaml:{}:13: there is no clause `se-employment-requirment`\n  help: did you mean `se-employment-requirement`?",
+        lines + 2
+    ));
+    run.expect_stderr(&format!(
+        "p.yaml:{}:40: `places` is 0; the target must be from 1 to 10",
+        lines + 4
+    ));
+    run.expect_stderr("2 problems");
+    assert!(!env.path().join("annex.html").exists());
+
+    // An option names itself.
+    let park = repo().join("examples/se-parkskotsel.yaml");
+    let run = env.run(&[
+        "annex",
+        park.to_str().unwrap(),
+        "--include",
+        "scot-work-placements",
+    ]);
+    run.expect_code(2);
+    run.expect_stderr("--include: `scot-work-placements` cannot go into the annex: it does not fit this procurement");
+}
+
+#[test]
+fn a_reserved_lot_is_reserved_and_named_and_nothing_else_is() {
+    let env = Env::new();
+    let input = repo().join("examples/se-lokalvard-reserverat-delkontrakt.yaml");
+    let run = env.run(&["annex", input.to_str().unwrap(), "--format", "json"]);
+    run.expect_code(0);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let reservations: Vec<&Value> = json["selection"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["instrument"] == "reservation")
+        .collect();
+    assert_eq!(reservations.len(), 1, "{reservations:?}");
+    assert_eq!(reservations[0]["clause"], "se-reserved-integration");
+    assert_eq!(
+        reservations[0]["lots"],
+        serde_json::json!(["Förskolor i södra området"])
+    );
+    let md = env.run(&["annex", input.to_str().unwrap(), "--format", "md"]);
+    assert!(
+        md.stdout.contains(
+            "Deltagandet i denna upphandling (delkontrakt: Förskolor i södra området) är reserverat"
+        ),
+        "{}",
+        md.stdout
+    );
+    let checklist = env.run(&["checklist", input.to_str().unwrap(), "--format", "md"]);
+    assert!(
+        checklist
+            .stdout
+            .contains("Kontraktet eller ett delkontrakt är reserverat."),
+        "{}",
+        checklist.stdout
+    );
+}
+
+/// What bidders read holds nothing meant for the buyer: not the tool's name or version, the
+/// assessment date, a list of what our sources do not confirm, the sources, nor the
+/// indicators the buyer counts itself. And no example that says `reserved: false` is reserved.
+#[test]
+fn no_bidder_document_carries_buyer_material() {
+    let env = Env::new();
+    let buyer_only = [
+        "socialclause",
+        "Bedömningsdatum",
+        "Assessment date",
+        "inte bekräftade av våra källor",
+        "not confirmed by our sources",
+        "## Källor",
+        "## Sources",
+        ">Källor<",
+        ">Sources<",
+        "Mottagna anbud",
+        "Tenders received",
+        "Kvartalsrapporter som lämnats i tid",
+        "Quarterly reports delivered on time",
+        "Vägledning för den upphandlande myndigheten",
+        "Guidance for the contracting authority",
+    ];
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let yaml = std::fs::read_to_string(&path).unwrap();
+        for lang in ["sv", "en"] {
+            let dir = format!("{stem}-{lang}/");
+            env.run(&[
+                "annex",
+                path.to_str().unwrap(),
+                "--lang",
+                lang,
+                "--format",
+                "html,md,pdf",
+                "-o",
+                &dir,
+            ])
+            .expect_code(0);
+            for file in std::fs::read_dir(env.path().join(&dir)).unwrap() {
+                let name = format!("{dir}{}", file.unwrap().file_name().to_str().unwrap());
+                let text = read_text(&env, &name);
+                for phrase in buyer_only {
+                    assert!(!text.contains(phrase), "{name}: {phrase}");
+                }
+                if yaml.contains("reserved: false") && !yaml.contains("reserved: true") {
+                    for phrase in ["är reserverat", "is reserved", "are reserved"] {
+                        assert!(!text.contains(phrase), "{name}: {phrase}");
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 36, "{checked} files");
+}
