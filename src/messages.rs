@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 use std::sync::{OnceLock, RwLock};
 
-use handlebars::Handlebars;
+use handlebars::{
+    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
+};
 use serde_json::Value;
 
 use crate::input::yaml;
@@ -54,19 +56,15 @@ impl Messages {
                 }
             }
         }
-        let mut registry = Handlebars::new();
-        registry.set_strict_mode(true);
-        // Messages are plain text; each output format escapes what it embeds.
-        registry.register_escape_fn(handlebars::no_escape);
         Ok(Messages {
             texts: map,
-            registry: RwLock::new(registry),
+            registry: RwLock::new(registry()),
         })
     }
 
     /// Compiles every message (the test suite calls this, so a broken one fails there).
     pub fn compile_all(&self) -> Result<(), String> {
-        let mut registry = Handlebars::new();
+        let mut registry = registry();
         for (key, text) in &self.texts {
             for lang in [Language::Sv, Language::En] {
                 registry
@@ -148,6 +146,60 @@ impl Messages {
     }
 }
 
+/// The registry every message and clause text renders with: strict (a missing value fails),
+/// plain text (each output format escapes what it embeds), with the `plural` helper.
+pub fn registry() -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(handlebars::no_escape);
+    registry.register_helper("plural", Box::new(plural));
+    registry
+}
+
+/// `{{plural n "plats" "platser"}}`: the count with its noun in the form the count takes,
+/// "1 plats", "2 platser". The count may be a number or a figure as written ("1 500",
+/// "1,5"); anything that is not a figure (a field to fill in) takes the plural.
+fn plural(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let param = |i: usize| {
+        h.param(i)
+            .map(|p| p.value())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("plural", i))
+    };
+    let count = match param(0)? {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let form = |i: usize| -> Result<String, RenderErrorReason> {
+        match param(i)? {
+            Value::String(s) => Ok(s.clone()),
+            _ => Err(RenderErrorReason::InvalidParamType("a word in quotes")),
+        }
+    };
+    let noun = if is_one(&count) { form(1)? } else { form(2)? };
+    out.write(&format!("{count} {noun}"))?;
+    Ok(())
+}
+
+/// Whether a figure as written is exactly one: `1`, `1,0`, `1.00`, but not `1,000` (English
+/// thousands) or `1 500`.
+pub fn is_one(figure: &str) -> bool {
+    let compact = figure.replace([' ', '\u{a0}'], "");
+    let parts: Vec<&str> = compact.split(',').collect();
+    let thousands = parts.len() > 1 && parts[1..].iter().all(|p| p.len() == 3);
+    let number = if thousands {
+        parts.concat()
+    } else {
+        compact.replace(',', ".")
+    };
+    number.parse::<f64>().is_ok_and(|x| x == 1.0)
+}
+
 /// Handlebars renders into an 8 KiB buffer; a message is kept in one of its own size (an
 /// assessment holds hundreds of them).
 fn fitted(mut text: String) -> String {
@@ -217,6 +269,60 @@ mod tests {
         assert!(
             m.try_render_template("{{missing}}", &args).is_err(),
             "strict"
+        );
+    }
+
+    #[test]
+    fn plural_gives_the_form_the_count_takes() {
+        let m = Messages::embedded();
+        for (count, text) in [
+            (serde_json::json!(1), "1 plats"),
+            (serde_json::json!(2), "2 platser"),
+            (serde_json::json!("1"), "1 plats"),
+            (serde_json::json!("1,0"), "1,0 plats"),
+            (serde_json::json!("1\u{a0}500"), "1\u{a0}500 platser"),
+            (serde_json::json!("1,000"), "1,000 platser"),
+            (serde_json::json!("[fyll i]"), "[fyll i] platser"),
+        ] {
+            let args = serde_json::json!({ "n": count });
+            assert_eq!(
+                m.try_render_template("{{plural n \"plats\" \"platser\"}}", &args),
+                Ok(text.to_string())
+            );
+        }
+    }
+
+    /// No message puts a count before a noun without the noun's singular: each goes through
+    /// `plural`. (A count before a status label, "3 pass", or before "of", is not a noun.)
+    #[test]
+    fn counts_before_nouns_take_their_forms() {
+        let counts = [
+            "absent", "count", "days", "declined", "fail", "findings", "given", "max", "min",
+            "months", "multiple", "n", "pass", "present", "ratio", "total", "unknown", "warn",
+            "weeks", "years",
+        ];
+        let labels = [
+            "bra", "pass", "att", "warn", "to", "hinder", "fail", "unknown", "finns", "present",
+            "avböjs", "declined", "saknas", "absent", "av", "of",
+        ];
+        let pattern = regex::Regex::new(r"\{\{(\w+)\}\}\s+(\p{L}+)").unwrap();
+        let files = [
+            include_str!("../data/messages.yaml"),
+            include_str!("../data/checklist.yaml"),
+            include_str!("../templates/annex/strings.yaml"),
+            include_str!("../templates/checklist/strings.yaml"),
+        ];
+        let mut bad = Vec::new();
+        for text in files {
+            for c in pattern.captures_iter(text) {
+                if counts.contains(&&c[1]) && !labels.contains(&&c[2]) {
+                    bad.push(c[0].to_string());
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "write {{{{plural n \"one\" \"many\"}}}}: {bad:?}"
         );
     }
 

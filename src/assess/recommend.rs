@@ -500,7 +500,10 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
             &json!({ "max": number(max, cx.lang) }),
         );
     }
-    let unit = param.unit.as_ref().map(|u| u.get(cx.lang).to_string());
+    let unit = param
+        .unit
+        .as_ref()
+        .map(|u| u.get(cx.lang, result).to_string());
     let explain = Messages::embedded().render(
         "rec.param",
         cx.lang,

@@ -593,7 +593,10 @@ fn set_params(
                 });
                 continue;
             }
-            let unit = param.unit.as_ref().map(|u| u.get(cx.lang).to_string());
+            let unit = param
+                .unit
+                .as_ref()
+                .map(|u| u.get(cx.lang, value).to_string());
             s.params.insert(
                 name.to_string(),
                 ParamValue {

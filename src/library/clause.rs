@@ -240,13 +240,50 @@ pub struct Param {
     pub min: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
-    /// What is counted: { sv: månader, en: months }.
+    /// What is counted, singular then plural: `{ sv: [månad, månader], en: [month, months] }`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Localized>,
+    pub unit: Option<UnitName>,
     /// What the target is worth to people, summed across procurements in a briefing; only
     /// targets that are promised outcomes (not, say, the most an award criterion rewards).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefit: Option<Benefit>,
+}
+
+/// A counted unit in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitName {
+    pub sv: Forms,
+    pub en: Forms,
+}
+
+impl UnitName {
+    /// The word that goes with `count` in `language`: "1 plats", "2 platser".
+    pub fn get(&self, language: Language, count: f64) -> &str {
+        let forms = match language {
+            Language::Sv => &self.sv,
+            Language::En => &self.en,
+        };
+        forms.for_count(count)
+    }
+}
+
+/// A noun's forms: `[plats, platser]`, singular then plural; one word alone is taken for
+/// every count (`clauses lint` asks for both forms).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Forms {
+    Both(Text, Text),
+    Same(Text),
+}
+
+impl Forms {
+    pub fn for_count(&self, count: f64) -> &str {
+        match self {
+            Forms::Both(one, _) if count == 1.0 => one,
+            Forms::Both(_, many) | Forms::Same(many) => many,
+        }
+    }
 }
 
 /// Kinds of benefit a briefing adds up.

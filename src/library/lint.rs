@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{Path as HbPath, TemplateErrorReason};
 
-use super::clause::{AwardWeight, CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Instrument};
+use super::clause::{
+    AwardWeight, CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Forms, Instrument,
+};
 use super::{Entry, Library};
 use crate::error::Diagnostic;
 use crate::input::yaml::{self, Step};
@@ -118,6 +120,37 @@ fn check_clause(c: &Clause, found: &mut Found) {
             vec![Key("kpis")],
             "the supplier's KPIs have no reporting frequency; give `reporting:` (quarterly, half-yearly, yearly, with-tender, at-end, on-request) as the verification text says".into(),
         );
+    }
+    // A count before its noun takes the noun's form from the count: "1 plats", "2 platser".
+    for (lang, text) in [("sv", &c.text.sv), ("en", &c.text.en)] {
+        for name in c.params.keys() {
+            if let Some(word) = word_after(text, name) {
+                push(
+                    vec![Key("text"), Key(lang)],
+                    format!(
+                        "the `{lang}` text puts `{{{{{name}}}}}` before `{word}` without its singular; write `{{{{plural {name} \"…\" \"{word}\"}}}}`"
+                    ),
+                );
+            }
+        }
+    }
+    for (name, param) in &c.params {
+        let Some(unit) = &param.unit else { continue };
+        for (lang, forms) in [("sv", &unit.sv), ("en", &unit.en)] {
+            if let Forms::Same(word) = forms {
+                push(
+                    vec![
+                        Key("params"),
+                        Step::Name(name.clone()),
+                        Key("unit"),
+                        Key(lang),
+                    ],
+                    format!(
+                        "the unit `{word}` has one form; give `[singular, plural]`, as `[plats, platser]`"
+                    ),
+                );
+            }
+        }
     }
     let weighs = |t: &str| t.contains("award.weight");
     if (weighs(&c.text.sv) || weighs(&c.text.en))
@@ -373,11 +406,27 @@ fn render_sample(c: &Clause, text: &str) -> Result<String, String> {
             }
         }
     }
-    let mut registry = handlebars::Handlebars::new();
-    registry.set_strict_mode(true);
-    registry
+    crate::messages::registry()
         .render_template(text, &serde_json::Value::Object(context))
         .map_err(|e| first_line(&e.reason().to_string()))
+}
+
+/// The word right after `{{name}}` in a template, if a word follows it (a count before its
+/// noun).
+fn word_after<'a>(template: &'a str, name: &str) -> Option<&'a str> {
+    let marker = format!("{{{{{name}}}}}");
+    template.match_indices(&marker).find_map(|(i, m)| {
+        let rest = &template[i + m.len()..];
+        let trimmed = rest.trim_start();
+        (trimmed.len() < rest.len())
+            .then(|| {
+                trimmed
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+            })
+            .flatten()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    })
 }
 
 /// The variables a handlebars template reads, as dotted paths (`procurement.title`).
@@ -448,6 +497,20 @@ mod tests {
             vars.into_iter().collect::<Vec<_>>(),
             ["lot.title", "months", "procurement.title"]
         );
+    }
+
+    #[test]
+    fn finds_a_count_before_its_noun() {
+        assert_eq!(
+            word_after("minst {{places}} platser.", "places"),
+            Some("platser")
+        );
+        assert_eq!(word_after("minst {{places}}.", "places"), None);
+        assert_eq!(
+            word_after("{{plural places \"a\" \"b\"}} x", "places"),
+            None
+        );
+        assert_eq!(word_after("{{places}} 30", "places"), None);
     }
 
     #[test]
