@@ -181,6 +181,12 @@ fn plural(
             _ => Err(RenderErrorReason::InvalidParamType("a word in quotes")),
         }
     };
+    // A phrase with a place for the noun ("the number of {} the table gives for the lot")
+    // stands for a count given elsewhere.
+    if count.contains("{}") {
+        out.write(&count.replace("{}", &form(2)?))?;
+        return Ok(());
+    }
     let noun = if is_one(&count) { form(1)? } else { form(2)? };
     out.write(&format!("{count} {noun}"))?;
     Ok(())
@@ -283,6 +289,10 @@ mod tests {
             (serde_json::json!("1\u{a0}500"), "1\u{a0}500 platser"),
             (serde_json::json!("1,000"), "1,000 platser"),
             (serde_json::json!("[fyll i]"), "[fyll i] platser"),
+            (
+                serde_json::json!("det antal {} som tabellen anger"),
+                "det antal platser som tabellen anger",
+            ),
         ] {
             let args = serde_json::json!({ "n": count });
             assert_eq!(

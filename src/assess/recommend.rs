@@ -331,6 +331,15 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
             },
         });
     }
+    for id in a.duties.iter().flatten() {
+        let duty = duties.iter().find(|d| d.id == id.as_str());
+        let args = json!({ "duty": duty.map_or(id.as_str(), |d| d.title.as_str()) });
+        check(match duty.map(|d| d.applies) {
+            Some(Applies::Yes) => Check::Pass(say("rec.duty.ok", args)),
+            Some(Applies::No) => Check::Fail(say("rec.duty.no", args)),
+            Some(Applies::Unknown) | None => Check::Unknown(say("rec.duty.unknown", args)),
+        });
+    }
     if a.social_services == Some(true) {
         check(match facts.cpv {
             None => Check::Unknown(say("rec.social.unknown", json!({}))),

@@ -338,13 +338,6 @@ fn reservation(
             help: Some(error("select.reservation.two-help", json!({}))),
         }]);
     }
-    if whole == Some(true) && !lots.is_empty() {
-        return Err(vec![Objection {
-            origin: lot_at(lots[0].0),
-            message: error("select.reservation.both", json!({ "lot": lots[0].1 })),
-            help: Some(error("select.reservation.both-help", json!({}))),
-        }]);
-    }
     let wanted = whole == Some(true) || !lots.is_empty() || !included.is_empty();
     if !wanted {
         return Ok(None);
@@ -419,37 +412,66 @@ fn reservation(
             }
         }
         None => {
+            // The buyer named no basis: the regime's default one (the reservation for
+            // sheltered workshops and work integration), never a quiet switch to another
+            // basis with other eligible suppliers.
             let own = |r: &Recommendation| {
                 library
                     .get(&r.clause)
                     .is_some_and(|e| e.clause.jurisdictions.contains(&p.jurisdiction))
             };
-            let best = candidates
+            let default = candidates
                 .iter()
-                .filter(|r| !exclude.iter().any(|n| n.id == r.clause))
-                .filter(|r| fits(r).is_ok())
-                .min_by_key(|r| {
-                    (
-                        r.status,
-                        !own(r),
-                        std::cmp::Reverse(r.score),
-                        r.clause.clone(),
+                .filter(|r| {
+                    library
+                        .get(&r.clause)
+                        .is_some_and(|e| e.clause.default_reservation)
+                })
+                .min_by_key(|r| (!own(r), r.clause.clone()));
+            let others = |chosen: Option<&str>| -> String {
+                let fitting: Vec<&str> = candidates
+                    .iter()
+                    .filter(|r| Some(r.clause.as_str()) != chosen && fits(r).is_ok())
+                    .map(|r| r.clause.as_str())
+                    .collect();
+                if fitting.is_empty() {
+                    error("select.reservation.no-other", json!({}))
+                } else {
+                    error(
+                        "select.reservation.others",
+                        json!({ "ids": fitting.join("`, `") }),
                     )
-                });
-            match best {
-                Some(r) => *r,
-                None => {
-                    let why: Vec<String> = candidates
-                        .iter()
-                        .filter_map(|r| fits(r).err().map(|e| format!("{}: {e}", r.clause)))
-                        .collect();
+                }
+            };
+            match default {
+                Some(r) if exclude.iter().any(|n| n.id == r.clause) => {
                     return Err(vec![Objection {
                         origin,
                         message: error(
-                            "select.reservation.no-basis",
-                            json!({ "why": why.join(" ") }),
+                            "select.reservation.default-excluded",
+                            json!({ "id": r.clause }),
                         ),
-                        help: Some(error("select.reservation.no-basis-help", json!({}))),
+                        help: Some(others(Some(&r.clause))),
+                    }]);
+                }
+                Some(r) => match fits(r) {
+                    Ok(()) => *r,
+                    Err(reasons) => {
+                        return Err(vec![Objection {
+                            origin,
+                            message: error(
+                                "select.reservation.default-unfit",
+                                json!({ "id": r.clause, "reasons": reasons }),
+                            ),
+                            help: Some(others(Some(&r.clause))),
+                        }]);
+                    }
+                },
+                None => {
+                    return Err(vec![Objection {
+                        origin,
+                        message: error("select.reservation.no-default", json!({})),
+                        help: Some(others(None)),
                     }]);
                 }
             }
@@ -475,19 +497,19 @@ fn procedure_rule(cx: &Context, clause: &Clause, _included: bool) -> Option<(Rul
         .then_some((Rule::Procedure, "select.direct-award"))
 }
 
-/// An award criterion needs a weight for it in the award: the social weight, or for a
-/// criterion scored within quality, the quality weight.
+/// An award criterion needs a weight for it in the award: its own social weight, or the
+/// quality weight it is scored within (see [`AwardWeight::of`]).
 fn award_rule(cx: &Context, clause: &Clause, _included: bool) -> Option<(Rule, &'static str)> {
     if clause.instrument != Instrument::AwardCriterion {
         return None;
     }
-    let needs = clause.needs.award_weight.unwrap_or(AwardWeight::Quality);
-    let reason = match (cx.procurement.award, needs) {
-        (None, _) => "select.award.unknown",
-        (Some(a), _) if a.social > 0.0 => return None,
-        (Some(a), AwardWeight::Quality) if a.quality > 0.0 => return None,
-        (Some(a), _) if a.quality == 0.0 => "select.award.price-only",
-        (Some(_), _) => "select.award.no-social",
+    let needs = clause.needs.award_weight;
+    let reason = match cx.procurement.award {
+        None => "select.award.unknown",
+        Some(a) if AwardWeight::of(needs, &a).is_some() => return None,
+        Some(a) if a.social == 0.0 && a.quality == 0.0 => "select.award.price-only",
+        Some(_) if needs == Some(AwardWeight::Quality) => "select.award.no-quality",
+        Some(_) => "select.award.no-social",
     };
     Some((Rule::Award, reason))
 }

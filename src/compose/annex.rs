@@ -15,7 +15,7 @@ use crate::assess::select::INSTRUMENTS;
 use crate::assess::{Assessment, ParamValue, Selected};
 use crate::input::Language;
 use crate::input::yaml::name_of;
-use crate::library::clause::{Counter, Kpi, Reporting};
+use crate::library::clause::{AwardWeight, Counter, Kpi, Reporting};
 use crate::library::{Clause, Instrument, Library};
 use crate::messages::{Messages, money, number};
 
@@ -46,21 +46,40 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
     let m = Messages::embedded();
     let p = &a.procurement;
     let items = items(a, library);
-    let title = format!("{} – {}", m.text("annex.title", lang), p.title);
+    let labels = p.annex.clone().unwrap_or_default();
+    let label = labels
+        .label
+        .map_or_else(|| m.text("annex.label", lang), |l| l.to_string());
+    let title = format!(
+        "{} – {}",
+        m.render("annex.title", lang, &json!({ "label": label })),
+        p.title
+    );
+    let reference = labels.reference.or_else(|| p.id.clone());
+    let running = [
+        p.authority.as_ref().map(|x| x.name.to_string()),
+        reference.map(|r| r.to_string()),
+        Some(label),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     let mut blocks = vec![Block::heading(1, "annex", title.clone())];
     procurement_table(a, &mut blocks);
     purpose(lang, &mut blocks);
     legal_basis(&items, lang, &mut blocks);
     requirements(a, &items, &mut blocks);
     if !items.is_empty() {
-        reporting(&items, lang, &mut blocks);
-        response_form(&items, lang, &mut blocks);
+        reporting(a, &items, &mut blocks);
+        response_form(a, &items, &mut blocks);
     }
     Document {
         language: lang,
         title,
         author: p.authority.as_ref().map(|x| x.name.to_string()),
         subject: m.render("annex.subject", lang, &json!({ "title": p.title.as_str() })),
+        running: Some(running),
         blocks,
     }
 }
@@ -200,7 +219,7 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
             Inline::Text(format!(" {}", clause.verification.get(lang))),
         ],
     });
-    let kpis: Vec<&Kpi> = supplier_kpis(clause).collect();
+    let kpis: Vec<&Kpi> = supplier_kpis(a, clause).collect();
     if !kpis.is_empty() {
         blocks.push(Block::Paragraph {
             text: vec![Inline::Strong(word("annex.clause.kpis"))],
@@ -223,62 +242,81 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
     });
 }
 
-/// Targets per lot, where the clause carries computed targets for the whole contract and the
-/// contract has lots. A clause limited to some lots (a reserved lot) or with targets the buyer
-/// set by hand has none: its text gives the targets that apply.
-fn lot_targets(a: &Assessment, s: &Selected, blocks: &mut Vec<Block>) {
-    let lang = a.language;
-    let m = Messages::embedded();
+/// Targets per lot, where the clause carries computed targets and the contract has lots: one
+/// row per lot, the lot and its targets. A clause limited to some lots (a reserved lot) or
+/// with targets the buyer set by hand has none: its text gives the targets that apply.
+fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
     let set_by_hand = a
         .procurement
         .clauses
         .as_ref()
         .is_some_and(|c| c.params.keys().any(|id| id.as_str() == s.clause));
-    if !s.lots.is_empty() || set_by_hand {
-        return;
+    if !s.lots.is_empty() || set_by_hand || s.params.is_empty() {
+        return None;
     }
-    let Some(r) = a.recommendations.iter().find(|r| r.clause == s.clause) else {
-        return;
-    };
-    let rows: Vec<Vec<Vec<Inline>>> = r
+    let r = a.recommendations.iter().find(|r| r.clause == s.clause)?;
+    let rows: Vec<(String, String)> = r
         .lots
         .iter()
         .filter(|l| !l.params.is_empty())
         .map(|l| {
-            vec![
-                text(l.lot.clone()),
-                text(targets(l.params.values(), lang).join(", ")),
-            ]
+            (
+                l.lot.clone(),
+                targets(l.params.values(), a.language).join(", "),
+            )
         })
         .collect();
-    if rows.is_empty() {
-        return;
-    }
+    (!rows.is_empty()).then_some(rows)
+}
+
+/// The table of targets per lot under a requirement, where it has one.
+fn lot_targets(a: &Assessment, s: &Selected, blocks: &mut Vec<Block>) {
+    let Some(rows) = lot_rows(a, s) else { return };
+    let m = Messages::embedded();
+    let lang = a.language;
+    let caption = m.text_or(
+        &format!("annex.clause.lots.{}", name_of(&s.instrument)),
+        lang,
+        &m.text("annex.clause.lots", lang),
+    );
     blocks.push(Block::Table {
-        caption: Some(m.text("annex.clause.lots", lang)),
+        caption: Some(caption),
         header: vec![
             m.text("annex.clause.lot", lang),
             m.text("annex.clause.target", lang),
         ],
-        rows,
+        rows: rows
+            .into_iter()
+            .map(|(lot, target)| vec![text(lot), text(target)])
+            .collect(),
     });
 }
 
 /// The indicators the supplier reports (those the buyer counts itself are in the drafting
-/// notes).
-pub fn supplier_kpis(clause: &Clause) -> impl Iterator<Item = &Kpi> {
-    clause.kpis.iter().filter(|k| k.by == Counter::Supplier)
+/// notes), without those counting sub-contracts where sub-contracting is not allowed.
+pub fn supplier_kpis<'a>(a: &Assessment, clause: &'a Clause) -> impl Iterator<Item = &'a Kpi> {
+    let no_subcontracting = a
+        .procurement
+        .social
+        .as_ref()
+        .and_then(|s| s.subcontracting_allowed)
+        == Some(false);
+    clause
+        .kpis
+        .iter()
+        .filter(move |k| k.by == Counter::Supplier && !(k.subcontracting && no_subcontracting))
 }
 
 /// Each indicator the supplier reports, with the requirement it belongs to and when, as the
 /// clause's own verification text says.
-fn reporting(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
+fn reporting(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let lang = a.language;
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
     let rows: Vec<Vec<Vec<Inline>>> = items
         .iter()
         .flat_map(|i| {
-            supplier_kpis(i.clause).map(move |k| {
+            supplier_kpis(a, i.clause).map(move |k| {
                 let when = k.reporting.or(i.clause.reporting);
                 vec![
                     text(i.n.to_string()),
@@ -312,7 +350,8 @@ fn reporting(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
 
 /// The supplier's commitments, one row per requirement it commits to (a reservation or a
 /// qualification demand is met, not committed to, so it has no row), then the signature.
-fn response_form(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
+fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let lang = a.language;
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
     let commitments: Vec<&Item> = items
@@ -333,24 +372,28 @@ fn response_form(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
         word("annex.form.heading"),
     ));
     blocks.push(Block::paragraph(word("annex.form.intro")));
-    blocks.push(Block::Table {
-        caption: None,
+    blocks.push(Block::Form {
         header: vec![
             word("annex.form.requirement"),
-            word("annex.form.commitment"),
-            word("annex.form.how"),
+            word("annex.form.accepted"),
+            word("annex.form.offer"),
         ],
         rows: commitments
             .iter()
             .map(|i| {
-                let label = with_targets(
-                    &format!("{}. {}", i.n, i.selected.title),
-                    i.selected.params.values(),
-                    lang,
-                );
-                vec![text(label), Vec::new(), Vec::new()]
+                let title = format!("{}. {}", i.n, i.selected.title);
+                let label = match lot_rows(a, i.selected) {
+                    Some(rows) => {
+                        let per_lot: Vec<String> =
+                            rows.iter().map(|(lot, t)| format!("{lot}: {t}")).collect();
+                        format!("{title} ({})", per_lot.join("; "))
+                    }
+                    None => with_targets(&title, i.selected.params.values(), lang),
+                };
+                text(label)
             })
             .collect(),
+        widths: vec![42, 16, 42],
     });
     for key in [
         "annex.form.organisation",
@@ -432,23 +475,30 @@ pub fn clause_text(a: &Assessment, s: &Selected, clause: &Clause) -> String {
             },
             "duration_months": or_fill(p.duration_months.map(|d| d.to_string())),
             "value": or_fill(p.value.map(|v| money(&v, lang))),
+            "subcontracting": p.social.as_ref().and_then(|s| s.subcontracting_allowed) != Some(false),
         }),
     );
     context.insert("lot".into(), json!({ "title": lots_phrase(&s.lots, lang) }));
-    // The weight the procurement gives a social criterion: its own, or the quality weight it
-    // is scored within.
+    // The weight the procurement gives the criterion: its own, or the quality weight it is
+    // scored within.
     let weight = p
         .award
-        .map(|w| if w.social > 0.0 { w.social } else { w.quality });
+        .and_then(|w| AwardWeight::of(clause.needs.award_weight, &w));
     context.insert(
         "award".into(),
         json!({ "weight": or_fill(weight.map(|w| number(w, lang))) }),
     );
+    // With a table of targets per lot, the text points to it rather than give a figure for
+    // the whole contract that no one lot's supplier is bound by.
+    let per_lot = lot_rows(a, s)
+        .is_some()
+        .then(|| m.text("annex.per-lot", lang));
     for name in clause.params.keys() {
-        let value = s
-            .params
-            .get(name)
-            .map_or_else(|| fill.clone(), |v| number(v.value, lang));
+        let value = match (&per_lot, s.params.get(name)) {
+            (Some(phrase), _) => phrase.clone(),
+            (None, Some(v)) => number(v.value, lang),
+            (None, None) => fill.clone(),
+        };
         context.insert(name.clone(), Value::String(value));
     }
     // `clauses lint` renders every text against every variable, so this cannot fail for a

@@ -59,6 +59,7 @@ pub fn briefing(portfolio: &[Assessment], lang: Language) -> Document {
         author: None,
         subject: word("briefing.subject"),
         blocks,
+        running: None,
     }
 }
 

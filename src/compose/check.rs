@@ -126,6 +126,7 @@ pub fn document(r: &Report) -> Document {
         author: None,
         subject: word("check.subject"),
         blocks,
+        running: None,
     }
 }
 

@@ -74,5 +74,6 @@ pub fn checklist(a: &Assessment, library: &Library, with_guidance: bool) -> Docu
             &json!({ "title": p.title.as_str() }),
         ),
         blocks,
+        running: None,
     }
 }

@@ -45,6 +45,12 @@ pub fn localize(cite: &str, lang: Language) -> String {
         let to = m.text(&format!("cite.{term}"), lang);
         out = out.replace(&from, &to);
     }
+    if lang == Language::Sv {
+        // Swedish writes a paragraph of an article with a point: art. 18.2.
+        static PARAGRAPH: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"art\. (\d+)\((\d+)\)").expect("a valid pattern"));
+        out = PARAGRAPH.replace_all(&out, "art. $1.$2").into_owned();
+    }
     if lang == Language::En {
         out = CHAPTER
             .replace_all(&out, |c: &regex::Captures| {
@@ -73,7 +79,7 @@ fn statute(cite: &str) -> &str {
     PROVISION.find(cite).map_or(cite, |m| &cite[..m.start()])
 }
 
-/// By statute; then the statute itself, its numbered provisions, its annexes; then by the
+/// By statute (national law before the directive); then the statute itself, its numbered provisions, its annexes; then by the
 /// numbers that follow it, read as numbers (4 before 17).
 fn compare(a: &str, b: &str) -> Ordering {
     let rank = |c: &str| {
@@ -94,8 +100,11 @@ fn compare(a: &str, b: &str) -> Ordering {
             .filter_map(|m| m.as_str().parse().ok())
             .collect()
     };
-    statute(a)
-        .cmp(statute(b))
+    // National law first, then the directive it implements.
+    let directive = |c: &str| c.starts_with("Directive");
+    directive(a)
+        .cmp(&directive(b))
+        .then_with(|| statute(a).cmp(statute(b)))
         .then_with(|| rank(a).cmp(&rank(b)))
         .then_with(|| numbers(a).cmp(&numbers(b)))
         .then_with(|| a.cmp(b))
@@ -119,11 +128,11 @@ mod tests {
         assert_eq!(
             list(cites, Language::Sv),
             [
+                "LOU (2016:1145) 4 kap. 18 §",
+                "LOU (2016:1145) 17 kap. 1 §",
                 "direktiv 2014/24/EU art. 20",
                 "direktiv 2014/24/EU art. 70",
                 "direktiv 2014/24/EU bilaga X",
-                "LOU (2016:1145) 4 kap. 18 §",
-                "LOU (2016:1145) 17 kap. 1 §",
             ]
         );
     }
@@ -137,6 +146,10 @@ mod tests {
         assert_eq!(
             localize("LOU (2016:1145) 17 kap. 2–5 §§", Language::En),
             "LOU (2016:1145) chapter 17, sections 2–5"
+        );
+        assert_eq!(
+            localize("Directive 2014/24/EU art. 18(2)", Language::Sv),
+            "direktiv 2014/24/EU art. 18.2"
         );
         assert_eq!(
             localize("Directive 2014/24/EU Annex X", Language::En),

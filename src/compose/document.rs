@@ -17,6 +17,9 @@ pub struct Document {
     pub author: Option<String>,
     /// One line on what the document is (the PDF's subject).
     pub subject: String,
+    /// The running header of every page (authority, reference, label), where it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub running: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -49,6 +52,13 @@ pub enum Block {
         title: String,
         reason: String,
         guidance: String,
+    },
+    /// A form to fill in: one row per item, given in the first column, and the other columns
+    /// empty to write in, each `widths` percent of the line wide.
+    Form {
+        header: Vec<String>,
+        rows: Vec<Vec<Inline>>,
+        widths: Vec<u8>,
     },
     /// A field for the reader to fill in.
     Field {

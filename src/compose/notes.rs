@@ -11,7 +11,7 @@ use crate::assess::{Applies, Assessment};
 use crate::input::Jurisdiction;
 use crate::input::yaml::name_of;
 use crate::library::clause::Counter;
-use crate::library::{Category, Library};
+use crate::library::{Category, Instrument, Library};
 use crate::messages::Messages;
 
 /// The categories that are community benefit requirements in the sense of s.24 of the
@@ -176,19 +176,30 @@ fn section_25(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
     // sub-contracting opportunities, and other benefits to the area beyond the contract.
     let benefits: Vec<String> = items
         .iter()
-        .filter(|i| COMMUNITY_BENEFITS.contains(&i.clause.category))
+        .filter(|i| {
+            // Requirements the contract imposes, not the statement a tenderer hands in.
+            COMMUNITY_BENEFITS.contains(&i.clause.category)
+                && i.clause.instrument == Instrument::ContractCondition
+        })
         .map(|i| with_targets(&i.selected.title, i.selected.params.values(), lang))
         .collect();
-    let benefits = benefits.join("; ");
     blocks.push(Block::heading(
         3,
         "section-25",
         m.text("annex.s25.heading", lang),
     ));
-    for (label, body) in [
-        ("annex.s25.notice-label", "annex.s25.notice"),
-        ("annex.s25.award-label", "annex.s25.award"),
-    ] {
+    // Without community benefit requirements s.25(3) asks for the reasons instead, and
+    // there is nothing to report in the award notice.
+    let texts: &[(&str, &str)] = if benefits.is_empty() {
+        &[("annex.s25.notice-label", "annex.s25.notice-none")]
+    } else {
+        &[
+            ("annex.s25.notice-label", "annex.s25.notice"),
+            ("annex.s25.award-label", "annex.s25.award"),
+        ]
+    };
+    let benefits = benefits.join("; ");
+    for &(label, body) in texts {
         blocks.push(Block::Paragraph {
             text: vec![Inline::Strong(m.text(label, lang))],
         });

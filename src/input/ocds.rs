@@ -261,6 +261,7 @@ fn procurement(
             sme: s.get("sme").and_then(Value::as_bool),
             vcse: s.get("vcse").and_then(Value::as_bool),
         }),
+        annex: None,
         clauses: None,
         notice: Some(Notice {
             ocid: ocid.clone(),

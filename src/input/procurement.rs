@@ -80,6 +80,10 @@ pub struct Procurement {
     /// social enterprises (Contracts Finder's `suitability`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suitability: Option<Suitability>,
+    /// How the annex is labelled in the tender documents: `{ label: "Bilaga 4", reference:
+    /// "KS-2026/0142" }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annex: Option<AnnexLabels>,
     /// The buyer's choice of clauses for the annex: added, left out, targets set by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clauses: Option<ClauseChoice>,
@@ -293,6 +297,18 @@ pub struct Lot {
     /// Whether this lot (only) is reserved; `social.reserved` reserves the whole contract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reserved: Option<bool>,
+}
+
+/// The annex's place in the tender documents, for its title and running header.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexLabels {
+    /// "Bilaga 4", "Annex C"; "Bilaga" or "Annex" when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// The reference the annex carries; the procurement's `id` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Text>,
 }
 
 /// The buyer's decisions on which clauses the annex carries. Without it, the annex holds the

@@ -162,6 +162,23 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
         }
     }
 
+    // `social.reserved` reserves the whole contract; a lot's own reservation beside it says
+    // two different things.
+    if p.social.as_ref().and_then(|s| s.reserved) == Some(true) {
+        for (i, lot) in p.lots.iter().flatten().enumerate() {
+            if lot.reserved == Some(true) {
+                problems.push(problem(
+                    vec![Key("lots"), Index(i), Key("reserved")],
+                    format!(
+                        "the whole contract is reserved (`social.reserved: true`) and the lot “{}” is reserved as well",
+                        lot.title
+                    ),
+                    Some("keep `social.reserved: true` to reserve the whole contract, or set it to false and reserve single lots"),
+                ));
+            }
+        }
+    }
+
     if let Some(a) = &p.award {
         let weights = [
             ("price", a.price),

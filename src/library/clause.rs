@@ -14,7 +14,9 @@ use crate::input::{ContractType, Jurisdiction, Language, Money, Priority, Proced
 pub const CLAUSE_SCHEMA: &str = "socialclause/clause@1";
 
 /// The variables, besides the clause's own `params`, that clause text may use. The
-/// assessment fills every one of them (unknown facts render as a fill-in field).
+/// assessment fills every one of them (unknown facts render as a fill-in field);
+/// `procurement.subcontracting` is true unless sub-contracting is not allowed, for
+/// `{{#if procurement.subcontracting}}…{{/if}}` around what only applies with sub-contractors.
 pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.id",
     "procurement.title",
@@ -22,6 +24,7 @@ pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.authority.region",
     "procurement.duration_months",
     "procurement.value",
+    "procurement.subcontracting",
     "lot.title",
     "award.weight",
 ];
@@ -74,6 +77,10 @@ pub struct Clause {
     /// and a national version of it): only the best fitting one is recommended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// For a reservation: the basis `social.reserved: true` (or a reserved lot) means when the
+    /// buyer names no other in `clauses.include`; one per jurisdiction.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub default_reservation: bool,
     /// Anything unverified, or a default that is not a legal figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
@@ -178,6 +185,10 @@ pub struct Applies {
     /// allows); any procedure when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procedures: Option<Vec<Procedure>>,
+    /// Duty ids (`se-labour-law-conditions`, …) that must apply: a clause that carries out a
+    /// duty has no place where the duty does not apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duties: Option<Vec<String>>,
     /// `true`: only for social and other specific services on the list in
     /// `data/cpv-social-services.yaml` (the art. 77 / LOU 19 kap. 25 § reservation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -341,6 +352,9 @@ pub struct Kpi {
     /// When it is reported, where that differs from the clause's `reporting`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporting: Option<Reporting>,
+    /// `true`: counts sub-contracts, so it is reported only where sub-contracting is allowed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub subcontracting: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -382,10 +396,9 @@ pub struct Needs {
     /// `false`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub subcontracting: bool,
-    /// For an award criterion: the weight it is scored under. `social` needs a social weight
-    /// in the award (`award.social`), whose figure the text gives as `{{award.weight}}`;
-    /// `quality` (the default) is scored within the social or the quality weight.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// For an award criterion: the weight it is scored under, whose figure the text gives as
+    /// `{{award.weight}}`. Absent: the social weight, or the quality weight where the award has
+    /// no social weight.
     pub award_weight: Option<AwardWeight>,
 }
 
@@ -398,8 +411,24 @@ impl Needs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AwardWeight {
+    /// A criterion of its own under the award's social weight (`award.social`).
     Social,
+    /// A question scored within the quality weight (`award.quality`).
     Quality,
+}
+
+impl AwardWeight {
+    /// The weight, in percent, a criterion with these needs is scored under, if the award has
+    /// one for it.
+    pub fn of(needs: Option<AwardWeight>, award: &crate::input::Award) -> Option<f64> {
+        let weight = match needs {
+            Some(AwardWeight::Social) => award.social,
+            Some(AwardWeight::Quality) => award.quality,
+            None if award.social > 0.0 => award.social,
+            None => award.quality,
+        };
+        (weight > 0.0).then_some(weight)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

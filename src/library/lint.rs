@@ -10,9 +10,7 @@ use std::collections::BTreeSet;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{Path as HbPath, TemplateErrorReason};
 
-use super::clause::{
-    AwardWeight, CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Forms, Instrument,
-};
+use super::clause::{CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Forms, Instrument};
 use super::{Entry, Library};
 use crate::error::Diagnostic;
 use crate::input::yaml::{self, Step};
@@ -121,14 +119,16 @@ fn check_clause(c: &Clause, found: &mut Found) {
             "the supplier's KPIs have no reporting frequency; give `reporting:` (quarterly, half-yearly, yearly, with-tender, at-end, on-request) as the verification text says".into(),
         );
     }
-    // A count before its noun takes the noun's form from the count: "1 plats", "2 platser".
+    // A target always comes with its noun, in the form the count takes ("1 plats", "2
+    // platser"), and so a divided contract can say "the number of places the table gives
+    // for the lot" instead.
     for (lang, text) in [("sv", &c.text.sv), ("en", &c.text.en)] {
         for name in c.params.keys() {
-            if let Some(word) = word_after(text, name) {
+            if text.contains(&format!("{{{{{name}}}}}")) {
                 push(
                     vec![Key("text"), Key(lang)],
                     format!(
-                        "the `{lang}` text puts `{{{{{name}}}}}` before `{word}` without its singular; write `{{{{plural {name} \"…\" \"{word}\"}}}}`"
+                        "the `{lang}` text gives `{{{{{name}}}}}` without its noun; write `{{{{plural {name} \"one\" \"many\"}}}}`"
                     ),
                 );
             }
@@ -153,12 +153,10 @@ fn check_clause(c: &Clause, found: &mut Found) {
         }
     }
     let weighs = |t: &str| t.contains("award.weight");
-    if (weighs(&c.text.sv) || weighs(&c.text.en))
-        && c.needs.award_weight != Some(AwardWeight::Social)
-    {
+    if (weighs(&c.text.sv) || weighs(&c.text.en)) && c.instrument != Instrument::AwardCriterion {
         push(
             vec![Key("text")],
-            "the text gives `{{award.weight}}`, a social weight of its own; declare `needs: { award_weight: social }`".into(),
+            "`{{award.weight}}` is the weight of an award criterion; this clause is not one".into(),
         );
     }
     for (i, kpi) in c.kpis.iter().enumerate() {
@@ -411,24 +409,6 @@ fn render_sample(c: &Clause, text: &str) -> Result<String, String> {
         .map_err(|e| first_line(&e.reason().to_string()))
 }
 
-/// The word right after `{{name}}` in a template, if a word follows it (a count before its
-/// noun).
-fn word_after<'a>(template: &'a str, name: &str) -> Option<&'a str> {
-    let marker = format!("{{{{{name}}}}}");
-    template.match_indices(&marker).find_map(|(i, m)| {
-        let rest = &template[i + m.len()..];
-        let trimmed = rest.trim_start();
-        (trimmed.len() < rest.len())
-            .then(|| {
-                trimmed
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .next()
-            })
-            .flatten()
-            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-    })
-}
-
 /// The variables a handlebars template reads, as dotted paths (`procurement.title`).
 /// Partials and decorators are refused: clause text is plain text with values in it.
 pub fn template_variables(template: &str) -> Result<BTreeSet<String>, String> {
@@ -497,20 +477,6 @@ mod tests {
             vars.into_iter().collect::<Vec<_>>(),
             ["lot.title", "months", "procurement.title"]
         );
-    }
-
-    #[test]
-    fn finds_a_count_before_its_noun() {
-        assert_eq!(
-            word_after("minst {{places}} platser.", "places"),
-            Some("platser")
-        );
-        assert_eq!(word_after("minst {{places}}.", "places"), None);
-        assert_eq!(
-            word_after("{{plural places \"a\" \"b\"}} x", "places"),
-            None
-        );
-        assert_eq!(word_after("{{places}} 30", "places"), None);
     }
 
     #[test]

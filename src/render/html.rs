@@ -23,6 +23,9 @@ fn shell() -> &'static Handlebars<'static> {
 
 pub fn render(doc: &Document) -> String {
     let mut body = String::new();
+    if let Some(running) = &doc.running {
+        body.push_str(&format!("<p class=\"running\">{}</p>\n", escape(running)));
+    }
     for block in &doc.blocks {
         block_html(&mut body, block);
     }
@@ -99,6 +102,29 @@ fn block_html(out: &mut String, block: &Block) {
                 out.push_str("<tr>");
                 for cell in row {
                     out.push_str(&format!("<td>{}</td>", inlines(cell)));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        Block::Form {
+            header,
+            rows,
+            widths,
+        } => {
+            out.push_str("<table class=\"form\">\n<colgroup>");
+            for w in widths {
+                out.push_str(&format!("<col style=\"width: {w}%\">"));
+            }
+            out.push_str("</colgroup>\n<thead><tr>");
+            for h in header {
+                out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for row in rows {
+                out.push_str(&format!("<tr><td>{}</td>", inlines(row)));
+                for _ in 1..header.len() {
+                    out.push_str("<td></td>");
                 }
                 out.push_str("</tr>\n");
             }

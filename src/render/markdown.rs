@@ -5,6 +5,9 @@ use crate::compose::{Block, Document, Inline};
 
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
+    if let Some(running) = &doc.running {
+        out.push_str(&format!("*{}*\n\n", escape(running)));
+    }
     for block in &doc.blocks {
         match block {
             Block::Heading { level, text, .. } => {
@@ -47,6 +50,17 @@ pub fn render(doc: &Document) -> String {
                 out.push_str(&cells(header.iter().map(|_| "---".to_string()).collect()));
                 for row in rows {
                     out.push_str(&cells(row.iter().map(|c| cell(&inlines(c))).collect()));
+                }
+                out.push('\n');
+            }
+            Block::Form { header, rows, .. } => {
+                let cells = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+                out.push_str(&cells(header.iter().map(|h| cell(h)).collect()));
+                out.push_str(&cells(header.iter().map(|_| "---".to_string()).collect()));
+                for row in rows {
+                    let mut line = vec![cell(&inlines(row))];
+                    line.extend((1..header.len()).map(|_| " ".to_string()));
+                    out.push_str(&cells(line));
                 }
                 out.push('\n');
             }

@@ -134,7 +134,7 @@ fn a_reserved_lot_is_reserved_and_named_and_nothing_else_is() {
     let md = env.run(&["annex", input.to_str().unwrap(), "--format", "md"]);
     assert!(
         md.stdout.contains(
-            "Deltagandet i denna upphandling (delkontrakt: Förskolor i södra området) är reserverat"
+            "Deltagandet i upphandlingen av delkontraktet Förskolor i södra området är reserverat"
         ),
         "{}",
         md.stdout

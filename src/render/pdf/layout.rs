@@ -400,31 +400,33 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                 if let Some(caption) = caption {
                     strips.extend(caption_strips(fonts, caption, 4.0, 3));
                 }
-                let id = headers.len();
                 let widths = column_widths(fonts, header, rows);
-                let head_cells: Vec<Vec<Run>> = header
+                let cells = rows
                     .iter()
-                    .map(|h| {
-                        vec![Run {
-                            face: Face::Bold,
-                            text: h.clone(),
-                        }]
+                    .map(|row| row.iter().map(|c| runs(c, Face::Regular)).collect())
+                    .collect();
+                strips.extend(table(fonts, header, cells, &widths, &mut headers, 1));
+            }
+            Block::Form {
+                header,
+                rows,
+                widths,
+            } => {
+                let total: f32 = widths.iter().map(|&w| f32::from(w)).sum::<f32>().max(1.0);
+                let widths: Vec<f32> = widths
+                    .iter()
+                    .map(|&w| CONTENT_WIDTH * f32::from(w) / total)
+                    .collect();
+                let cells = rows
+                    .iter()
+                    .map(|row| {
+                        let mut cells = vec![runs(row, Face::Regular)];
+                        cells.extend((1..header.len()).map(|_| Vec::new()));
+                        cells
                     })
                     .collect();
-                let head = row_strips(fonts, &head_cells, &widths, Some(SHADE), id, 4.0);
-                headers.push(head.clone());
-                let mut all = head;
-                for row in rows {
-                    let cells: Vec<Vec<Run>> = row.iter().map(|c| runs(c, Face::Regular)).collect();
-                    all.extend(row_strips(fonts, &cells, &widths, None, id, 0.0));
-                }
-                if let Some(first) = all.first_mut() {
-                    first.keep_next = first.keep_next.max(1);
-                }
-                if let Some(last) = all.last_mut() {
-                    last.height += 8.0;
-                }
-                strips.extend(all);
+                // Room to write by hand: at least three lines a row.
+                strips.extend(table(fonts, header, cells, &widths, &mut headers, 3));
             }
             Block::Check {
                 status,
@@ -523,7 +525,14 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
             }
         }
     }
-    paginate(strips, &headers, &marks, fonts, footer)
+    paginate(
+        strips,
+        &headers,
+        &marks,
+        fonts,
+        doc.running.as_deref(),
+        footer,
+    )
 }
 
 /// A bold caption, kept with the first `keep` strips of what it captions.
@@ -662,6 +671,41 @@ fn column_widths(fonts: &Fonts, header: &[String], rows: &[Vec<Vec<Inline>>]) ->
     }
 }
 
+/// A table as strips: the header row (repeated on each page it runs onto, through
+/// `headers`), then the rows, each at least `min_lines` tall.
+fn table(
+    fonts: &Fonts,
+    header: &[String],
+    rows: Vec<Vec<Vec<Run>>>,
+    widths: &[f32],
+    headers: &mut Vec<Vec<Strip>>,
+    min_lines: usize,
+) -> Vec<Strip> {
+    let id = headers.len();
+    let head_cells: Vec<Vec<Run>> = header
+        .iter()
+        .map(|h| {
+            vec![Run {
+                face: Face::Bold,
+                text: h.clone(),
+            }]
+        })
+        .collect();
+    let head = row_strips(fonts, &head_cells, widths, Some(SHADE), id, 4.0, 1);
+    headers.push(head.clone());
+    let mut all = head;
+    for cells in rows {
+        all.extend(row_strips(fonts, &cells, widths, None, id, 0.0, min_lines));
+    }
+    if let Some(first) = all.first_mut() {
+        first.keep_next = first.keep_next.max(1);
+    }
+    if let Some(last) = all.last_mut() {
+        last.height += 8.0;
+    }
+    all
+}
+
 /// A table row as strips, one per line of its tallest cell, with the cell borders drawn.
 fn row_strips(
     fonts: &Fonts,
@@ -670,6 +714,7 @@ fn row_strips(
     fill: Option<(f32, f32, f32)>,
     table: usize,
     before: f32,
+    min_lines: usize,
 ) -> Vec<Strip> {
     let pad = 4.0;
     let wrapped: Vec<Vec<LinePieces>> = cells
@@ -677,7 +722,12 @@ fn row_strips(
         .zip(widths)
         .map(|(c, w)| wrap(fonts, c, SMALL.size, w - 2.0 * pad))
         .collect();
-    let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    let rows = wrapped
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(1)
+        .max(min_lines);
     let mut strips = Vec::with_capacity(rows);
     for line in 0..rows {
         let first = line == 0;
@@ -764,6 +814,7 @@ fn paginate(
     headers: &[Vec<Strip>],
     marks: &[(usize, u8, String)],
     fonts: &Fonts,
+    running: Option<&str>,
     footer: impl Fn(usize, usize) -> String,
 ) -> Pages {
     let room = CONTENT_BOTTOM - MARGIN_TOP;
@@ -873,7 +924,37 @@ fn paginate(
         empty = false;
     }
     let total = pages.len();
+    // The running header, cut to the line if it is longer.
+    let running = running.map(|text| {
+        let mut line = String::new();
+        for c in text.chars() {
+            if fonts.width(Face::Regular, &format!("{line}{c}…"), 8.0) > CONTENT_WIDTH {
+                line.push('…');
+                break;
+            }
+            line.push(c);
+        }
+        line
+    });
     for (n, page) in pages.iter_mut().enumerate() {
+        if let Some(text) = &running {
+            page.push(Draw::Text {
+                x: MARGIN_X,
+                baseline: 34.0,
+                face: Face::Regular,
+                size: 8.0,
+                color: MUTED,
+                text: text.clone(),
+            });
+            page.push(Draw::Rule {
+                x1: MARGIN_X,
+                y1: 40.0,
+                x2: MARGIN_X + CONTENT_WIDTH,
+                y2: 40.0,
+                width: 0.5,
+                color: LINE,
+            });
+        }
         let text = footer(n + 1, total);
         let w = fonts.width(Face::Regular, &text, 8.0);
         page.push(Draw::Text {

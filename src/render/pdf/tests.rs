@@ -13,6 +13,7 @@ fn doc(title: &str, blocks: Vec<Block>) -> Document {
         author: Some("Norrköpings kommun".to_string()),
         subject: "Ämne".to_string(),
         blocks,
+        running: None,
     }
 }
 
