@@ -12,9 +12,10 @@ use serde_json::{Map, Value, json};
 
 use super::duties::{Applies, Context, Duty};
 use super::recommend::{Recommendation, Status};
+use super::select::Selected;
 use crate::input::yaml;
 use crate::input::{AuthorityKind, ContractType, Jurisdiction, Language, Money, Source};
-use crate::library::{Category, Localized};
+use crate::library::{Category, Instrument, Localized};
 use crate::messages::{Messages, money, number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -111,12 +112,26 @@ pub fn checklist(
     cx: &Context,
     duties: &[Duty],
     recommendations: &[Recommendation],
+    selection: &[Selected],
 ) -> Vec<CheckItem> {
     let data = data();
     data.items
         .iter()
         .map(|item| {
-            let (status, extra) = decide(cx, &item.id, &data.settings, duties, recommendations);
+            let (status, extra) = decide(
+                cx,
+                &item.id,
+                &data.settings,
+                duties,
+                recommendations,
+                selection,
+            );
+            // An item may name a reason of its own for a status (`warn-unused`).
+            let key = extra
+                .get("reason")
+                .and_then(Value::as_str)
+                .unwrap_or(status.key())
+                .to_string();
             let mut args: Map<String, Value> = match serde_json::to_value(data.settings) {
                 Ok(Value::Object(m)) => m,
                 _ => Map::new(),
@@ -139,13 +154,10 @@ pub fn checklist(
             }
             let args = Value::Object(args);
             let m = Messages::embedded();
-            let reason = item.reasons.get(status.key()).unwrap_or_else(|| {
-                panic!(
-                    "checklist item `{}` has no `{}` reason",
-                    item.id,
-                    status.key()
-                )
-            });
+            let reason = item
+                .reasons
+                .get(&key)
+                .unwrap_or_else(|| panic!("checklist item `{}` has no `{key}` reason", item.id));
             CheckItem {
                 id: item.id.clone(),
                 phase: item.phase,
@@ -168,6 +180,7 @@ fn decide(
     settings: &Settings,
     duties: &[Duty],
     recommendations: &[Recommendation],
+    selection: &[Selected],
 ) -> (CheckStatus, Value) {
     use CheckStatus::{Fail, Pass, Unknown, Warn};
     let p = cx.procurement;
@@ -248,8 +261,17 @@ fn decide(
                 let central_english = p.jurisdiction == Jurisdiction::England
                     && p.authority.as_ref().and_then(|x| x.kind) == Some(AuthorityKind::Central);
                 let args = json!({ "social": number(a.social, lang) });
+                // A social weight scores something only if the annex has a criterion for it.
+                let scored = selection
+                    .iter()
+                    .any(|s| s.instrument == Instrument::AwardCriterion);
                 if central_english && a.social < 10.0 {
                     (Fail, args)
+                } else if a.social > 0.0 && !scored {
+                    (
+                        Warn,
+                        json!({ "social": number(a.social, lang), "reason": "warn-unused" }),
+                    )
                 } else if a.social > 0.0 {
                     (Pass, args)
                 } else {

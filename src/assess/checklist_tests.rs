@@ -19,7 +19,8 @@ fn items(yaml: &str, lang: Language) -> Vec<CheckItem> {
     let library = Library::load(&LibraryOptions::default()).unwrap();
     let d = duties::evaluate(&cx);
     let r = recommend::recommend(&cx, &library, &d);
-    checklist(&cx, &d, &r)
+    let s = crate::assess::select::select(&cx, &library, &r, &Default::default()).unwrap();
+    checklist(&cx, &d, &r, &s.selected)
 }
 
 fn status(yaml: &str, id: &str) -> CheckStatus {
@@ -108,10 +109,11 @@ fn each_item_decides_from_its_input() {
             "social-weighting",
             Warn,
         ),
+        // A weight with no criterion in the annex to score under it (see below).
         (
             "award: { price: 60, quality: 30, social: 10 }\n",
             "social-weighting",
-            Pass,
+            Warn,
         ),
         (
             "social: { subcontracting_allowed: false }\n",
@@ -182,4 +184,33 @@ fn every_item_reads_in_both_languages() {
             e.id
         );
     }
+}
+
+/// A social weight with no award criterion in the annex to score under it is a point to
+/// review, and says so.
+#[test]
+fn a_social_weight_without_a_criterion_is_flagged() {
+    let with = format!(
+        "{BASE}duration_months: 36\naward: {{ price: 60, quality: 30, social: 10 }}\npriorities: [long-term-unemployed]\n"
+    );
+    let item = |yaml: &str| {
+        items(yaml, Language::En)
+            .into_iter()
+            .find(|i| i.id == "social-weighting")
+            .unwrap()
+    };
+    assert_eq!(
+        item(&with).status,
+        CheckStatus::Pass,
+        "{}",
+        item(&with).reason
+    );
+    let without = format!("{with}clauses: {{ exclude: [se-award-employment-offer] }}\n");
+    let flagged = item(&without);
+    assert_eq!(flagged.status, CheckStatus::Warn);
+    assert!(
+        flagged.reason.contains("no award criterion"),
+        "{}",
+        flagged.reason
+    );
 }

@@ -106,8 +106,8 @@ pub fn assess(
     };
     let duties = duties::evaluate(&cx);
     let recommendations = recommend::recommend(&cx, library, &duties);
-    let checklist = checklist::checklist(&cx, &duties, &recommendations);
     let selection = select::select(&cx, library, &recommendations, flags)?;
+    let checklist = checklist::checklist(&cx, &duties, &recommendations, &selection.selected);
     Ok(Assessment {
         procurement: procurement.clone(),
         date: date.0,

@@ -51,7 +51,7 @@ pub enum Why {
     Recommended,
     /// Named in `clauses.include` or `--include`.
     Included,
-    /// The basis of the reservation the buyer chose.
+    /// The default basis of the reservation the buyer chose without naming one.
     Reserved,
 }
 
@@ -483,7 +483,11 @@ fn reservation(
         instrument: Instrument::Reservation,
         lots: lot_titles,
         params: chosen.params.clone(),
-        why: Why::Reserved,
+        why: if included.is_empty() {
+            Why::Reserved
+        } else {
+            Why::Included
+        },
     }))
 }
 

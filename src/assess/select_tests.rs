@@ -435,3 +435,28 @@ fn a_target_set_by_hand_replaces_the_computed_one() {
             .starts_with("set by the contracting authority")
     );
 }
+
+/// `reserved: true` without a named basis means the regime's default (LOU 4 kap. 18 §), even
+/// where another basis scores higher: a different basis lets other suppliers in, so it is the
+/// buyer's to name. A named basis that does not fit is refused with its condition.
+#[test]
+fn an_unnamed_reservation_takes_the_default_basis() {
+    let care = "title: Arbetsträning och daglig verksamhet\njurisdiction: se\ntype: services\n\
+        cpv: [\"85312320\"]\nvalue: { amount: 8000000, currency: SEK }\nduration_months: 48\n\
+        description: Stöd och omsorg i daglig verksamhet.\npriorities: [disabled-people]\n\
+        social: { reserved: true }\n";
+    let a = assessed(care, &Flags::default()).unwrap();
+    let r = a
+        .selection
+        .iter()
+        .find(|s| s.instrument == Instrument::Reservation)
+        .unwrap();
+    assert_eq!(r.clause, "se-reserved-integration");
+    assert_eq!(r.why, Why::Reserved);
+    let o = assessed(
+        &format!("{care}clauses: {{ include: [se-reserved-social-services] }}\n"),
+        &Flags::default(),
+    )
+    .expect_err("48 months is beyond 19 kap. 25 §'s three years");
+    assert!(o[0].message.contains("36 months"), "{o:?}");
+}

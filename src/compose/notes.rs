@@ -6,6 +6,7 @@
 use serde_json::json;
 
 use super::annex::{Item, items, kpi_name, unit, with_targets};
+use super::cites;
 use super::document::{Block, Inline, text};
 use crate::assess::{Applies, Assessment};
 use crate::input::Jurisdiction;
@@ -39,6 +40,7 @@ pub fn drafting_notes(a: &Assessment, library: &Library, with_guidance: bool) ->
     chosen(a, &items, with_guidance, &mut blocks);
     left_out(a, &mut blocks);
     duties(a, &mut blocks);
+    reservation_notice(a, &items, &mut blocks);
     section_25(a, &items, &mut blocks);
     unconfirmed(a, &items, &mut blocks);
     buyer_kpis(a, &items, &mut blocks);
@@ -158,6 +160,41 @@ fn duties(a: &Assessment, blocks: &mut Vec<Block>) {
             })
             .collect(),
     ));
+}
+
+/// The sentence the contract notice must carry when the annex reserves the contract or lots.
+fn reservation_notice(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
+    let Some(item) = items
+        .iter()
+        .find(|i| i.clause.instrument == Instrument::Reservation)
+    else {
+        return;
+    };
+    let lang = a.language;
+    let m = Messages::embedded();
+    let cite = item
+        .clause
+        .legal_basis
+        .first()
+        .map(|b| cites::localize(&b.cite, lang))
+        .unwrap_or_default();
+    let lots = &item.selected.lots;
+    let text = if lots.is_empty() {
+        m.render("notes.reservation.whole", lang, &json!({ "cite": cite }))
+    } else {
+        m.render(
+            "notes.reservation.lots",
+            lang,
+            &json!({ "cite": cite, "lots": lots.join(", "), "count": lots.len() }),
+        )
+    };
+    blocks.push(Block::heading(
+        3,
+        "notes-reservation",
+        m.text("notes.reservation.heading", lang),
+    ));
+    blocks.push(Block::paragraph(m.text("notes.reservation.intro", lang)));
+    blocks.push(Block::paragraph(text));
 }
 
 /// Scotland, s.25: paste-ready texts for the contract notice and the award notice, where the
