@@ -210,3 +210,38 @@ fn no_bidder_document_carries_buyer_material() {
     }
     assert!(checked >= 36, "{checked} files");
 }
+
+/// The starter file's commented `clauses:` block works once uncommented: its ids exist and fit
+/// the starter procurement, and its exclusion takes the clause out.
+#[test]
+fn the_starter_files_clauses_block_works_uncommented() {
+    let env = Env::new();
+    for jurisdiction in ["se", "scotland", "england", "eu"] {
+        let file = format!("{jurisdiction}.yaml");
+        env.run(&["init", "--jurisdiction", jurisdiction, "-o", &file])
+            .expect_code(0);
+        let text = env.read(&file);
+        assert!(text.contains("# clauses:"), "{jurisdiction}");
+        let before = selection(&env, &[&file]);
+        let uncommented: String = text
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# clauses:")
+                    .map(|rest| format!("clauses:{rest}"))
+                    .or_else(|| l.strip_prefix("#   ").map(|rest| format!("  {rest}")))
+                    .unwrap_or_else(|| l.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let excluded = uncommented
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("exclude: ["))
+            .and_then(|rest| rest.split(']').next())
+            .unwrap()
+            .to_string();
+        env.write(&file, uncommented);
+        let chosen = selection(&env, &[&file]);
+        assert!(before.contains(&excluded), "{jurisdiction}: {before:?}");
+        assert!(!chosen.contains(&excluded), "{jurisdiction}: {chosen:?}");
+    }
+}
