@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use super::duties::Context;
 use super::recommend::{ParamValue, Recommendation, Status, usable_in};
 use crate::error::did_you_mean;
+use crate::input::validate::trim;
 use crate::input::yaml::Step;
 use crate::input::{ClauseChoice, Language, Procedure};
 use crate::library::clause::AwardWeight;
@@ -546,13 +547,7 @@ fn subcontracting_rule(
     clause: &Clause,
     _included: bool,
 ) -> Option<(Rule, &'static str)> {
-    let refused = cx
-        .procurement
-        .social
-        .as_ref()
-        .and_then(|s| s.subcontracting_allowed)
-        == Some(false);
-    (clause.needs.subcontracting && refused)
+    (clause.needs.subcontracting && cx.procurement.subcontracting_refused())
         .then_some((Rule::Subcontracting, "select.subcontracting"))
 }
 
@@ -609,12 +604,12 @@ fn set_params(
             let high = param.max.unwrap_or(f64::INFINITY);
             if !value.is_finite() || value < low || value > high {
                 let bounds = match param.max {
-                    Some(max) => format!("from {} to {}", fmt(low), fmt(max)),
-                    None => format!("at least {}", fmt(low)),
+                    Some(max) => format!("from {} to {}", trim(low), trim(max)),
+                    None => format!("at least {}", trim(low)),
                 };
                 objections.push(Objection {
                     origin: here,
-                    message: format!("`{name}` is {}; the target must be {bounds}", fmt(value)),
+                    message: format!("`{name}` is {}; the target must be {bounds}", trim(value)),
                     help: Some(format!("give `{name}` a value {bounds}")),
                 });
                 continue;
@@ -636,14 +631,6 @@ fn set_params(
                 },
             );
         }
-    }
-}
-
-fn fmt(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
     }
 }
 

@@ -295,12 +295,7 @@ fn lot_targets(a: &Assessment, s: &Selected, blocks: &mut Vec<Block>) {
 /// The indicators the supplier reports (those the buyer counts itself are in the drafting
 /// notes), without those counting sub-contracts where sub-contracting is not allowed.
 pub fn supplier_kpis<'a>(a: &Assessment, clause: &'a Clause) -> impl Iterator<Item = &'a Kpi> {
-    let no_subcontracting = a
-        .procurement
-        .social
-        .as_ref()
-        .and_then(|s| s.subcontracting_allowed)
-        == Some(false);
+    let no_subcontracting = a.procurement.subcontracting_refused();
     clause
         .kpis
         .iter()
@@ -475,7 +470,7 @@ pub fn clause_text(a: &Assessment, s: &Selected, clause: &Clause) -> String {
             },
             "duration_months": or_fill(p.duration_months.map(|d| d.to_string())),
             "value": or_fill(p.value.map(|v| money(&v, lang))),
-            "subcontracting": p.social.as_ref().and_then(|s| s.subcontracting_allowed) != Some(false),
+            "subcontracting": !p.subcontracting_refused(),
         }),
     );
     context.insert("lot".into(), json!({ "title": lots_phrase(&s.lots, lang) }));

@@ -152,6 +152,12 @@ impl Procurement {
         schema
     }
 
+    /// Whether the buyer has said the winner may not sub-contract (`subcontracting_allowed:
+    /// false`); unknown counts as allowed.
+    pub fn subcontracting_refused(&self) -> bool {
+        self.social.as_ref().and_then(|s| s.subcontracting_allowed) == Some(false)
+    }
+
     /// The output language: as given, else the jurisdiction's.
     pub fn language(&self) -> Language {
         self.language.unwrap_or(match self.jurisdiction {

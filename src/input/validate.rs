@@ -279,7 +279,7 @@ fn basis(m: &Money) -> String {
 }
 
 /// `100` rather than `100.0`, but `33.3` kept.
-fn trim(x: f64) -> String {
+pub fn trim(x: f64) -> String {
     if x.fract() == 0.0 {
         format!("{x:.0}")
     } else {
