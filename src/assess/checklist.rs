@@ -11,11 +11,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::duties::{Applies, Context, Duty};
-use super::recommend::{Recommendation, Status};
+use super::recommend::Recommendation;
 use super::select::Selected;
 use crate::input::yaml;
 use crate::input::{AuthorityKind, ContractType, Jurisdiction, Language, Money, Source};
-use crate::library::{Category, Instrument, Localized};
+use crate::library::clause::AwardWeight;
+use crate::library::{Category, Localized};
 use crate::messages::{Messages, money, number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -264,7 +265,7 @@ fn decide(
                 // A social weight scores something only if the annex has a criterion for it.
                 let scored = selection
                     .iter()
-                    .any(|s| s.instrument == Instrument::AwardCriterion);
+                    .any(|s| s.scored_under == Some(AwardWeight::Social));
                 if central_english && a.social < 10.0 {
                     (Fail, args)
                 } else if a.social > 0.0 && !scored {
@@ -285,7 +286,7 @@ fn decide(
             Some(d) => (Fail, json!({ "given": d })),
         },
         "community-benefit-clause" => {
-            let scaled = titles(recommendations, |r| {
+            let scaled = titles(recommendations, selection, |r| {
                 !r.params.is_empty() && r.category != Category::Monitoring
             });
             if scaled.is_empty() {
@@ -295,7 +296,9 @@ fn decide(
             }
         }
         "monitoring" => {
-            let monitoring = titles(recommendations, |r| r.category == Category::Monitoring);
+            let monitoring = titles(recommendations, selection, |r| {
+                r.category == Category::Monitoring
+            });
             if monitoring.is_empty() {
                 (Warn, json!({}))
             } else {
@@ -357,10 +360,15 @@ fn turnover(cx: &Context, settings: &Settings) -> (CheckStatus, Value) {
     }
 }
 
-fn titles(recommendations: &[Recommendation], keep: impl Fn(&Recommendation) -> bool) -> String {
+/// The titles of the annex's clauses that `keep` picks.
+fn titles(
+    recommendations: &[Recommendation],
+    selection: &[Selected],
+    keep: impl Fn(&Recommendation) -> bool,
+) -> String {
     recommendations
         .iter()
-        .filter(|r| r.status == Status::Recommended && keep(r))
+        .filter(|r| selection.iter().any(|s| s.clause == r.clause) && keep(r))
         .map(|r| r.title.as_str())
         .collect::<Vec<_>>()
         .join("; ")

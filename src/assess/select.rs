@@ -42,6 +42,9 @@ pub struct Selected {
     /// Its targets: computed, or set by the buyer in `clauses.params`.
     pub params: BTreeMap<String, ParamValue>,
     pub why: Why,
+    /// For an award criterion: the award's weight it is scored under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scored_under: Option<AwardWeight>,
 }
 
 /// Why a clause is in the annex.
@@ -233,6 +236,7 @@ pub fn select(
                 } else {
                     Why::Recommended
                 },
+                scored_under: scored_under(cx, clause),
             }),
         }
     }
@@ -489,6 +493,7 @@ fn reservation(
         } else {
             Why::Included
         },
+        scored_under: None,
     }))
 }
 
@@ -517,6 +522,14 @@ fn award_rule(cx: &Context, clause: &Clause, _included: bool) -> Option<(Rule, &
         Some(_) => "select.award.no-social",
     };
     Some((Rule::Award, reason))
+}
+
+/// The weight an award criterion in the annex is scored under (see [`AwardWeight::resolve`]).
+fn scored_under(cx: &Context, clause: &Clause) -> Option<AwardWeight> {
+    (clause.instrument == Instrument::AwardCriterion)
+        .then_some(cx.procurement.award)
+        .flatten()
+        .map(|award| AwardWeight::resolve(clause.needs.award_weight, &award))
 }
 
 /// Qualification demands are the buyer's (`qualification`): a clause that sets its own would

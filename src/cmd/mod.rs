@@ -54,7 +54,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Batch(args) => batch::run(&args, &options, &mut out),
         Command::Briefing(args) => briefing::run(&args, &options, &mut out),
         Command::Check(args) => check::run(&args, &options, &mut out),
-        Command::Validate(args) => validate::run(&args, &mut out),
+        Command::Validate(args) => validate::run(&args, &options, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),
     }
 }

@@ -216,7 +216,10 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph {
         text: vec![
             Inline::Strong(format!("{}:", word("annex.clause.verification"))),
-            Inline::Text(format!(" {}", clause.verification.get(lang))),
+            Inline::Text(format!(
+                " {}",
+                fill_in(a, s, clause, clause.verification.get(lang))
+            )),
         ],
     });
     let kpis: Vec<&Kpi> = supplier_kpis(a, clause).collect();
@@ -274,17 +277,17 @@ fn lot_targets(a: &Assessment, s: &Selected, blocks: &mut Vec<Block>) {
     let Some(rows) = lot_rows(a, s) else { return };
     let m = Messages::embedded();
     let lang = a.language;
-    let caption = m.text_or(
-        &format!("annex.clause.lots.{}", name_of(&s.instrument)),
-        lang,
-        &m.text("annex.clause.lots", lang),
-    );
+    // An award criterion's figure is the most that is scored, not a target.
+    let own = |key: &str| {
+        m.text_or(
+            &format!("{key}.{}", name_of(&s.instrument)),
+            lang,
+            &m.text(key, lang),
+        )
+    };
     blocks.push(Block::Table {
-        caption: Some(caption),
-        header: vec![
-            m.text("annex.clause.lot", lang),
-            m.text("annex.clause.target", lang),
-        ],
+        caption: Some(own("annex.clause.lots")),
+        header: vec![m.text("annex.clause.lot", lang), own("annex.clause.target")],
         rows: rows
             .into_iter()
             .map(|(lot, target)| vec![text(lot), text(target)])
@@ -366,7 +369,14 @@ fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         "response-form",
         word("annex.form.heading"),
     ));
-    blocks.push(Block::paragraph(word("annex.form.intro")));
+    let offers = commitments
+        .iter()
+        .any(|i| i.clause.instrument == Instrument::AwardCriterion);
+    blocks.push(Block::paragraph(word(if offers {
+        "annex.form.intro-offer"
+    } else {
+        "annex.form.intro"
+    })));
     blocks.push(Block::Form {
         header: vec![
             word("annex.form.requirement"),
@@ -376,16 +386,11 @@ fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         rows: commitments
             .iter()
             .map(|i| {
-                let title = format!("{}. {}", i.n, i.selected.title);
-                let label = match lot_rows(a, i.selected) {
-                    Some(rows) => {
-                        let per_lot: Vec<String> =
-                            rows.iter().map(|(lot, t)| format!("{lot}: {t}")).collect();
-                        format!("{title} ({})", per_lot.join("; "))
-                    }
-                    None => with_targets(&title, i.selected.params.values(), lang),
-                };
-                text(label)
+                text(labelled(
+                    a,
+                    i.selected,
+                    &format!("{}. {}", i.n, i.selected.title),
+                ))
             })
             .collect(),
         widths: vec![42, 16, 42],
@@ -397,6 +402,18 @@ fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         "annex.form.sign",
     ] {
         blocks.push(Block::Field { label: word(key) });
+    }
+}
+
+/// A requirement with the targets that bind: per lot where the annex gives a table of them
+/// (`Title (North: 8 months; South: 8 months)`), else for the whole contract.
+pub fn labelled(a: &Assessment, s: &Selected, title: &str) -> String {
+    match lot_rows(a, s) {
+        Some(rows) => {
+            let per_lot: Vec<String> = rows.iter().map(|(lot, t)| format!("{lot}: {t}")).collect();
+            format!("{title} ({})", per_lot.join("; "))
+        }
+        None => with_targets(title, s.params.values(), a.language),
     }
 }
 
@@ -453,6 +470,12 @@ fn lots_phrase(lots: &[String], lang: Language) -> Option<String> {
 /// The clause's text with its targets and the procurement's facts filled in; a fact that is
 /// not known becomes a field to fill in.
 pub fn clause_text(a: &Assessment, s: &Selected, clause: &Clause) -> String {
+    fill_in(a, s, clause, clause.text.get(a.language))
+}
+
+/// A clause's template (its text or verification) with the procurement's facts filled in,
+/// and the spaces that wording left out leaves behind tidied.
+fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> String {
     let lang = a.language;
     let m = Messages::embedded();
     let fill = m.text("annex.fill-in", lang);
@@ -473,7 +496,10 @@ pub fn clause_text(a: &Assessment, s: &Selected, clause: &Clause) -> String {
             "subcontracting": !p.subcontracting_refused(),
         }),
     );
-    context.insert("lot".into(), json!({ "title": lots_phrase(&s.lots, lang) }));
+    context.insert(
+        "lot".into(),
+        json!({ "title": lots_phrase(&s.lots, lang), "plural": s.lots.len() > 1 }),
+    );
     // The weight the procurement gives the criterion: its own, or the quality weight it is
     // scored within.
     let weight = p
@@ -498,8 +524,19 @@ pub fn clause_text(a: &Assessment, s: &Selected, clause: &Clause) -> String {
     }
     // `clauses lint` renders every text against every variable, so this cannot fail for a
     // linted library; a user library that was not linted gets its text as written.
-    m.try_render_template(clause.text.get(lang), &Value::Object(context))
-        .unwrap_or_else(|_| clause.text.get(lang).to_string())
+    let text = m
+        .try_render_template(template, &Value::Object(context))
+        .unwrap_or_else(|_| template.to_string());
+    tidy(&text)
+}
+
+/// One space between words, none before `.`, `,` or `;`.
+fn tidy(text: &str) -> String {
+    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for mark in [".", ",", ";"] {
+        out = out.replace(&format!(" {mark}"), mark);
+    }
+    out
 }
 
 /// When an indicator is reported, in words.

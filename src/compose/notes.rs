@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::annex::{Item, items, kpi_name, unit, with_targets};
+use super::annex::{Item, items, kpi_name, labelled, unit};
 use super::cites;
 use super::document::{Block, Inline, text};
 use crate::assess::{Applies, Assessment};
@@ -218,7 +218,7 @@ fn section_25(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
             COMMUNITY_BENEFITS.contains(&i.clause.category)
                 && i.clause.instrument == Instrument::ContractCondition
         })
-        .map(|i| with_targets(&i.selected.title, i.selected.params.values(), lang))
+        .map(|i| labelled(a, i.selected, &i.selected.title))
         .collect();
     blocks.push(Block::heading(
         3,

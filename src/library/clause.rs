@@ -26,6 +26,7 @@ pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.value",
     "procurement.subcontracting",
     "lot.title",
+    "lot.plural",
     "award.weight",
 ];
 
@@ -418,14 +419,21 @@ pub enum AwardWeight {
 }
 
 impl AwardWeight {
-    /// The weight, in percent, a criterion with these needs is scored under, if the award has
-    /// one for it.
+    /// The weight a criterion with these needs is scored under: the one it needs, else the
+    /// social weight where the award has one, else the quality weight.
+    pub fn resolve(needs: Option<AwardWeight>, award: &crate::input::Award) -> AwardWeight {
+        match needs {
+            Some(w) => w,
+            None if award.social > 0.0 => AwardWeight::Social,
+            None => AwardWeight::Quality,
+        }
+    }
+
+    /// That weight, in percent, if the award gives it one.
     pub fn of(needs: Option<AwardWeight>, award: &crate::input::Award) -> Option<f64> {
-        let weight = match needs {
-            Some(AwardWeight::Social) => award.social,
-            Some(AwardWeight::Quality) => award.quality,
-            None if award.social > 0.0 => award.social,
-            None => award.quality,
+        let weight = match AwardWeight::resolve(needs, award) {
+            AwardWeight::Social => award.social,
+            AwardWeight::Quality => award.quality,
         };
         (weight > 0.0).then_some(weight)
     }

@@ -225,12 +225,20 @@ fn check_clause(c: &Clause, found: &mut Found) {
 fn check_templates(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
     use Step::Key;
     let mut used_by_language = Vec::new();
-    for (lang, text) in [("sv", &c.text.sv), ("en", &c.text.en)] {
-        let path = || vec![Key("text"), Key(lang)];
+    // The verification text is rendered like the requirement, so it may use the same values
+    // (`{{#if procurement.subcontracting}}`).
+    let fields = [
+        ("text", &c.text.sv, "sv"),
+        ("text", &c.text.en, "en"),
+        ("verification", &c.verification.sv, "sv"),
+        ("verification", &c.verification.en, "en"),
+    ];
+    for (field, text, lang) in fields {
+        let path = || vec![Key(field), Key(lang)];
         match template_variables(text) {
             Err(e) => push(
                 path(),
-                format!("the `{lang}` text is not a valid template: {e}"),
+                format!("the `{lang}` {field} is not a valid template: {e}"),
             ),
             Ok(used) => {
                 for var in &used {
@@ -244,14 +252,16 @@ fn check_templates(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
                             .unwrap_or_else(|| "; declare it under `params`".to_string());
                         push(
                             path(),
-                            format!("the `{lang}` text uses the unknown variable `{var}`{hint}"),
+                            format!("the `{lang}` {field} uses the unknown variable `{var}`{hint}"),
                         );
                     }
                 }
                 if let Err(e) = render_sample(c, text) {
-                    push(path(), format!("the `{lang}` text does not render: {e}"));
+                    push(path(), format!("the `{lang}` {field} does not render: {e}"));
                 }
-                used_by_language.push((lang, used));
+                if field == "text" {
+                    used_by_language.push((lang, used));
+                }
             }
         }
     }
