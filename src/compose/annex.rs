@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use super::cites;
 use super::document::{Block, Document, Inline, text};
 use crate::assess::select::INSTRUMENTS;
-use crate::assess::{Assessment, ParamValue, Selected};
+use crate::assess::{Assessment, ParamValue, Selected, Status};
 use crate::input::Language;
 use crate::input::yaml::name_of;
 use crate::library::clause::{AwardWeight, Counter, Kpi, Reporting};
@@ -258,18 +258,27 @@ fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
         return None;
     }
     let r = a.recommendations.iter().find(|r| r.clause == s.clause)?;
-    let rows: Vec<(String, String)> = r
+    if r.lots.iter().all(|l| l.params.is_empty()) {
+        return None;
+    }
+    // Every lot has a row, so that none is left to guess: a lot the clause does not fit (too
+    // small, too short) says so, and one whose value is unknown is a field to fill in.
+    let m = Messages::embedded();
+    let rows = r
         .lots
         .iter()
-        .filter(|l| !l.params.is_empty())
         .map(|l| {
-            (
-                l.lot.clone(),
-                targets(l.params.values(), a.language).join(", "),
-            )
+            let target = if l.status == Status::NotApplicable {
+                m.text("annex.clause.lot-exempt", a.language)
+            } else if l.params.is_empty() {
+                m.text("annex.fill-in", a.language)
+            } else {
+                targets(l.params.values(), a.language).join(", ")
+            };
+            (l.lot.clone(), target)
         })
         .collect();
-    (!rows.is_empty()).then_some(rows)
+    Some(rows)
 }
 
 /// The table of targets per lot under a requirement, where it has one.
