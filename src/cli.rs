@@ -50,9 +50,11 @@ pub enum Command {
     },
     /// Write a commented starter procurement description.
     Init(InitArgs),
-    /// The tender annex: the fitting clauses with targets filled in (HTML, Markdown, JSON).
+    /// The tender annex for bidders: the clauses the buyer's decisions select, with targets
+    /// filled in (HTML, PDF, Markdown, JSON).
     Annex(DocumentArgs),
-    /// The buyer's checklist of what helps or blocks WISEs (HTML, Markdown, JSON).
+    /// The buyer's checklist of what helps or blocks WISEs, with drafting notes for the annex
+    /// (HTML, PDF, Markdown, JSON).
     Checklist(DocumentArgs),
     /// Legal duties, clause recommendations and the WISE checklist for a procurement, with reasons.
     Match(MatchArgs),
@@ -184,6 +186,10 @@ pub struct DocumentArgs {
     /// Replace output files that exist.
     #[arg(long)]
     pub force: bool,
+
+    /// Do not say on standard error which files were written.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// The rules many procurements are assessed under (batch, briefing).
@@ -267,6 +273,10 @@ pub struct BriefingArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+
+    /// Do not say on standard error which file was written.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

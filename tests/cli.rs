@@ -1301,3 +1301,67 @@ fn annex_and_checklist_as_pdf() {
         .unwrap();
     assert_eq!(run.stdout, pdf);
 }
+
+/// Each file written is named on standard error, with its pages and size, in the document's
+/// language; `--quiet` says nothing. Output to a pipe is the document alone.
+#[test]
+fn written_files_are_named_unless_quiet() {
+    let env = Env::new();
+    let park = repo().join("examples/se-parkskotsel.yaml");
+    let park = park.to_str().unwrap();
+    let run = env.run(&["annex", park, "--format", "html,pdf", "-o", "out/"]);
+    run.expect_code(0);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("skrev out/ks-2026-0142-annex.html ("),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].ends_with(" kB)"), "{}", lines[0]);
+    let pdf = std::fs::read(env.path().join("out/ks-2026-0142-annex.pdf")).unwrap();
+    let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
+    let kb = pdf.len().div_ceil(1024);
+    assert_eq!(
+        lines[1],
+        format!("skrev out/ks-2026-0142-annex.pdf ({pages} sidor, {kb} kB)")
+    );
+    let quiet = env.run(&["annex", park, "-o", "q.html", "--quiet"]);
+    quiet.expect_code(0);
+    assert_eq!(quiet.stderr, "");
+    let piped = env.run(&["annex", park, "--format", "pdf"]);
+    piped.expect_code(0);
+    assert!(piped.stdout.starts_with("%PDF-"));
+    assert_eq!(piped.stderr, "");
+}
+
+/// PDF bytes are refused on a terminal (run under `script`, which gives the command one),
+/// with the `-o` to use instead.
+#[test]
+fn a_pdf_is_not_written_to_a_terminal() {
+    let env = Env::new();
+    let park = repo().join("examples/se-parkskotsel.yaml");
+    let bin = assert_cmd::cargo::cargo_bin("socialclause");
+    for command in [
+        format!("{} annex {} --format pdf", bin.display(), park.display()),
+        format!(
+            "{} briefing {} -o - --format pdf",
+            bin.display(),
+            repo().join("examples").display()
+        ),
+    ] {
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(env.path())
+            .output()
+            .expect("`script` (util-linux) runs");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(
+            text.contains("a PDF is not written to the terminal"),
+            "{text}"
+        );
+        assert!(text.contains("-o"), "{text}");
+        assert!(!text.contains("%PDF"), "{text}");
+    }
+}

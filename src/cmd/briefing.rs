@@ -2,6 +2,7 @@
 //! Every input must load: a briefing over part of a portfolio would mislead, so every bad
 //! procurement is listed and nothing is written.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::cli::{AssessArgs, BriefingArgs, BriefingFormat};
@@ -15,6 +16,7 @@ use crate::render::{html, markdown, pdf};
 use super::Outcome;
 use super::assess::Assessor;
 use super::batch::inputs;
+use super::document::wrote;
 
 pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
     let format =
@@ -25,6 +27,12 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
                 _ => BriefingFormat::Html,
             });
     let to_stdout = args.output.as_os_str() == "-";
+    if to_stdout && format == BriefingFormat::Pdf && std::io::stdout().is_terminal() {
+        return Err(Error::usage_with_help(
+            "a PDF is not written to the terminal",
+            "give a file with -o, such as -o briefing.pdf, or pipe the output",
+        ));
+    }
     if !to_stdout && !args.force && args.output.exists() {
         return Err(Error::usage_with_help(
             format!("{} exists already", args.output.display()),
@@ -71,19 +79,25 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
         .map(|l| assessor.assess(l))
         .collect::<Result<Vec<_>>>()?;
     let doc = briefing(&portfolio, lang);
-    let bytes = match format {
-        BriefingFormat::Html => html::render(&doc).into_bytes(),
-        BriefingFormat::Pdf => pdf::render(&doc),
+    let (bytes, pages) = match format {
+        BriefingFormat::Html => (html::render(&doc).into_bytes(), None),
+        BriefingFormat::Pdf => {
+            let (bytes, pages) = pdf::render_counted(&doc);
+            (bytes, Some(pages))
+        }
         BriefingFormat::Md => {
             let mut text = markdown::render(&doc);
             text.push('\n');
-            text.into_bytes()
+            (text.into_bytes(), None)
         }
     };
     if to_stdout {
         out.write_bytes(&bytes)?;
     } else {
         write_file(&args.output, &bytes, args.force)?;
+        if !args.quiet {
+            wrote(&args.output, bytes.len(), pages, lang);
+        }
     }
     Ok(Outcome::Success)
 }

@@ -2,6 +2,7 @@
 //! in each format asked for, and write it atomically where `-o` says.
 
 use std::collections::HashSet;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::assess::{Assessment, Flags};
@@ -59,14 +60,20 @@ pub fn run(
         let doc = compose(kind, &a, &assessor.library, args.with_guidance);
         let stem = unique(&mut names, &file_stem(&l.procurement));
         for &format in &formats {
-            let bytes = render(format, &doc, &a);
-            match &target {
-                Target::Stdout => out.write_bytes(&bytes)?,
-                Target::File(path) => write_output(path, &args.assess.input, &bytes, args.force)?,
-                Target::Dir(dir) => {
-                    let path = dir.join(format!("{stem}-{}.{}", kind.name(), format.extension()));
-                    write_output(&path, &args.assess.input, &bytes, args.force)?;
+            let (bytes, pages) = render_counted(format, &doc, &a);
+            let path = match &target {
+                Target::Stdout => {
+                    out.write_bytes(&bytes)?;
+                    continue;
                 }
+                Target::File(path) => path.clone(),
+                Target::Dir(dir) => {
+                    dir.join(format!("{stem}-{}.{}", kind.name(), format.extension()))
+                }
+            };
+            write_output(&path, &args.assess.input, &bytes, args.force)?;
+            if !args.quiet {
+                wrote(&path, bytes.len(), pages, a.language);
             }
         }
     }
@@ -97,9 +104,21 @@ pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
 
 /// The bytes of one format, as every command writes them.
 pub fn render(format: DocumentFormat, doc: &Document, a: &Assessment) -> Vec<u8> {
-    match format {
+    render_counted(format, doc, a).0
+}
+
+/// The bytes of one format, and the number of pages for a PDF.
+fn render_counted(
+    format: DocumentFormat,
+    doc: &Document,
+    a: &Assessment,
+) -> (Vec<u8>, Option<usize>) {
+    let bytes = match format {
         DocumentFormat::Html => html::render(doc).into_bytes(),
-        DocumentFormat::Pdf => pdf::render(doc),
+        DocumentFormat::Pdf => {
+            let (bytes, pages) = pdf::render_counted(doc);
+            return (bytes, Some(pages));
+        }
         DocumentFormat::Md => {
             let mut text = markdown::render(doc);
             text.push('\n');
@@ -115,7 +134,19 @@ pub fn render(format: DocumentFormat, doc: &Document, a: &Assessment) -> Vec<u8>
             text.push('\n');
             text.into_bytes()
         }
-    }
+    };
+    (bytes, None)
+}
+
+/// Tells on standard error what was written: "wrote bilaga/x-annex.pdf (9 pages, 98 KB)".
+pub fn wrote(path: &Path, size: usize, pages: Option<usize>, lang: crate::input::Language) {
+    let kb = size.div_ceil(1024);
+    let line = crate::messages::Messages::embedded().render(
+        "wrote",
+        lang,
+        &serde_json::json!({ "path": path.display().to_string(), "kb": kb, "pages": pages }),
+    );
+    eprintln!("{line}");
 }
 
 /// The clauses the annex carries, in annex order, for scripts: each with its instrument, the
@@ -149,7 +180,16 @@ enum Target {
 impl Target {
     fn resolve(args: &DocumentArgs, formats: &[DocumentFormat], count: usize) -> Result<Target> {
         let one_format = formats.len() == 1;
+        // PDF bytes on a terminal are garbage to the reader, as curl knows.
+        let binary_on_terminal =
+            || formats.contains(&DocumentFormat::Pdf) && std::io::stdout().is_terminal();
         match &args.output {
+            None if one_format && count == 1 && binary_on_terminal() => {
+                Err(Error::usage_with_help(
+                    "a PDF is not written to the terminal",
+                    "give a file with -o, such as -o annex.pdf, or pipe the output",
+                ))
+            }
             None if one_format && count == 1 => Ok(Target::Stdout),
             Some(p) if p.as_os_str() == "-" => {
                 if one_format && count == 1 {

@@ -21,6 +21,11 @@ use layout::{Draw, PAGE_HEIGHT};
 
 /// The PDF bytes of a document.
 pub fn render(doc: &Document) -> Vec<u8> {
+    render_counted(doc).0
+}
+
+/// The PDF bytes of a document, and how many pages it has.
+pub fn render_counted(doc: &Document) -> (Vec<u8>, usize) {
     let messages = Messages::embedded();
     let lang = doc.language;
     let mut doc = doc.clone();
@@ -65,7 +70,11 @@ pub fn render(doc: &Document) -> Vec<u8> {
         image_optimization: None,
     };
     let document = printpdf::serialize::to_lopdf_doc(&pdf, &options, &mut Vec::new());
-    finish::finish(document, lang, &pages.bookmarks, embedding)
+    let count = pages.pages.len();
+    (
+        finish::finish(document, lang, &pages.bookmarks, embedding),
+        count,
+    )
 }
 
 /// Whether every character drawn is in the Latin subset of its face.
