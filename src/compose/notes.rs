@@ -109,57 +109,43 @@ fn chosen(a: &Assessment, items: &[Item], with_guidance: bool, blocks: &mut Vec<
 
 /// Recommended clauses the annex does not carry, and the rule that left each out.
 fn left_out(a: &Assessment, blocks: &mut Vec<Block>) {
-    if a.left_out.is_empty() {
-        return;
-    }
-    let lang = a.language;
-    let m = Messages::embedded();
-    blocks.push(Block::heading(
-        3,
-        "notes-left-out",
-        m.text("notes.left-out", lang),
-    ));
-    blocks.push(list(
-        a.left_out
-            .iter()
-            .map(|l| {
-                vec![
-                    Inline::Strong(format!("{} ({})", l.title, l.clause)),
-                    Inline::Text(format!(" {}", l.reason)),
-                ]
-            })
-            .collect(),
-    ));
+    let rows = a
+        .left_out
+        .iter()
+        .map(|l| entry(format!("{} ({})", l.title, l.clause), &l.reason))
+        .collect();
+    section(a, "notes-left-out", "notes.left-out", rows, blocks);
 }
 
 /// The duties that apply, with their citations and reasons.
 fn duties(a: &Assessment, blocks: &mut Vec<Block>) {
-    let applying: Vec<_> = a
+    let rows = a
         .duties
         .iter()
         .filter(|d| d.applies == Applies::Yes)
+        .map(|d| entry(format!("{} ({})", d.title, d.cite), &d.reason))
         .collect();
-    if applying.is_empty() {
+    section(a, "notes-duties", "notes.duties", rows, blocks);
+}
+
+/// A heading (the message `key`, with its `key.intro` under it where the catalogue has one) and
+/// a list of entries, unless there are none.
+fn section(a: &Assessment, id: &str, key: &str, rows: Vec<Vec<Inline>>, blocks: &mut Vec<Block>) {
+    if rows.is_empty() {
         return;
     }
-    let lang = a.language;
     let m = Messages::embedded();
-    blocks.push(Block::heading(
-        3,
-        "notes-duties",
-        m.text("notes.duties", lang),
-    ));
-    blocks.push(list(
-        applying
-            .iter()
-            .map(|d| {
-                vec![
-                    Inline::Strong(format!("{} ({})", d.title, d.cite)),
-                    Inline::Text(format!(" {}", d.reason)),
-                ]
-            })
-            .collect(),
-    ));
+    blocks.push(Block::heading(3, id, m.text(key, a.language)));
+    let intro = m.text_or(&format!("{key}.intro"), a.language, "");
+    if !intro.is_empty() {
+        blocks.push(Block::paragraph(intro));
+    }
+    blocks.push(list(rows));
+}
+
+/// One entry: what it is about in bold, then the words on it.
+fn entry(subject: String, text: &str) -> Vec<Inline> {
+    vec![Inline::Strong(subject), Inline::Text(format!(" {text}"))]
 }
 
 /// The sentence the contract notice must carry when the annex reserves the contract or lots.
@@ -253,40 +239,24 @@ fn section_25(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
 fn unconfirmed(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
     let lang = a.language;
     let m = Messages::embedded();
+    let unverified = m.text("notes.duty-unverified", lang);
     let mut rows: Vec<Vec<Inline>> = a
         .duties
         .iter()
         .filter(|d| !d.verified && d.applies != Applies::No)
-        .map(|d| {
-            vec![
-                Inline::Strong(d.title.clone()),
-                Inline::Text(format!(" {}", m.text("notes.duty-unverified", lang))),
-            ]
-        })
+        .map(|d| entry(d.title.clone(), &unverified))
         .collect();
     rows.extend(items.iter().filter_map(|i| {
         let note = i.clause.notes.as_ref()?;
-        Some(vec![
-            Inline::Strong(format!("{}. {}", i.n, i.selected.title)),
-            Inline::Text(format!(" {note}")),
-        ])
+        Some(entry(format!("{}. {}", i.n, i.selected.title), note))
     }));
-    if rows.is_empty() {
-        return;
-    }
-    blocks.push(Block::heading(
-        3,
-        "notes-unconfirmed",
-        m.text("notes.unconfirmed", lang),
-    ));
-    blocks.push(Block::paragraph(m.text("notes.unconfirmed.intro", lang)));
-    blocks.push(list(rows));
+    section(a, "notes-unconfirmed", "notes.unconfirmed", rows, blocks);
 }
 
 /// The indicators the buyer counts itself (tenders received, reports on time …).
 fn buyer_kpis(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
     let lang = a.language;
-    let rows: Vec<Vec<Inline>> = items
+    let rows = items
         .iter()
         .flat_map(|i| {
             i.clause
@@ -304,16 +274,7 @@ fn buyer_kpis(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
                 })
         })
         .collect();
-    if rows.is_empty() {
-        return;
-    }
-    let m = Messages::embedded();
-    blocks.push(Block::heading(
-        3,
-        "notes-buyer-kpis",
-        m.text("notes.buyer-kpis", lang),
-    ));
-    blocks.push(list(rows));
+    section(a, "notes-buyer-kpis", "notes.buyer-kpis", rows, blocks);
 }
 
 /// The sources of the clauses in the annex, once each.
@@ -324,14 +285,6 @@ fn sources(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         .collect();
     all.sort();
     all.dedup();
-    if all.is_empty() {
-        return;
-    }
-    let m = Messages::embedded();
-    blocks.push(Block::heading(
-        3,
-        "notes-sources",
-        m.text("annex.sources.heading", a.language),
-    ));
-    blocks.push(list(all.into_iter().map(text).collect()));
+    let rows = all.into_iter().map(text).collect();
+    section(a, "notes-sources", "annex.sources.heading", rows, blocks);
 }
