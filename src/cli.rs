@@ -274,7 +274,7 @@ pub struct BriefingArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Do not say on standard error which file was written.
+    /// Nothing on standard error: no progress on a terminal, no line on the file written.
     #[arg(long, short)]
     pub quiet: bool,
 }

@@ -9,7 +9,7 @@
 //! the bytes written are those of `annex` and `checklist` for the same input.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::sync_channel;
@@ -87,15 +87,7 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         .num_threads(jobs)
         .build()
         .map_err(|e| Error::usage(format!("cannot start {jobs} worker threads: {e}")))?;
-    let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} procurements, {per_sec} ({elapsed})",
-        ) {
-            bar.set_style(style);
-        }
-        bar
-    });
+    let progress = super::spinner(args.quiet);
 
     let load_options = LoadOptions {
         jurisdiction: args.rules.jurisdiction,

@@ -74,10 +74,25 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
         },
         options,
     )?;
-    let portfolio = loaded
-        .iter()
-        .map(|l| assessor.assess(l))
-        .collect::<Result<Vec<_>>>()?;
+    // Every procurement whose choice of clauses cannot be carried out is listed, as for
+    // loading.
+    let progress = super::spinner(args.quiet);
+    let mut portfolio = Vec::with_capacity(loaded.len());
+    for l in &loaded {
+        match assessor.assess(l) {
+            Ok(a) => portfolio.push(a),
+            Err(e) => errors.push(e),
+        }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if !errors.is_empty() {
+        return Err(Error::many(errors));
+    }
     let doc = briefing(&portfolio, lang);
     let (bytes, pages) = match format {
         BriefingFormat::Html => (html::render(&doc).into_bytes(), None),

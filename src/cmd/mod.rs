@@ -65,3 +65,18 @@ fn library_options(args: &LibraryArgs) -> LibraryOptions {
         defaults: !args.no_default_clauses,
     }
 }
+
+/// A spinner counting procurements on standard error, when it is a terminal and the run is
+/// not quiet (nothing when piped, so scripts and logs stay clean).
+pub fn spinner(quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} procurements, {per_sec} ({elapsed})",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    })
+}

@@ -85,3 +85,24 @@ fn a_bad_procurement_stops_the_briefing_and_names_itself() {
     run.expect_stderr("p/b.yaml:2:15");
     assert!(!env.path().join("b.html").exists());
 }
+
+/// A briefing over part of a portfolio would mislead: every procurement whose choice of
+/// clauses cannot be carried out is listed, and nothing is written.
+#[test]
+fn every_bad_choice_of_clauses_is_listed_and_nothing_is_written() {
+    let env = Env::new();
+    for name in ["a", "b"] {
+        env.write(
+            &format!("in/{name}.yaml"),
+            format!(
+                "title: {name}\njurisdiction: se\ntype: services\nvalue: {{ amount: 1000000, currency: SEK }}\nclauses: {{ exclude: [no-such-clause-{name}] }}\n"
+            ),
+        );
+    }
+    let run = env.run(&["briefing", "in", "-o", "b.html"]);
+    run.expect_code(2);
+    run.expect_stderr("there is no clause `no-such-clause-a`");
+    run.expect_stderr("there is no clause `no-such-clause-b`");
+    run.expect_stderr("2 problems");
+    assert!(!env.path().join("b.html").exists());
+}
