@@ -283,8 +283,9 @@ fn bad_input_is_refused_with_place_and_reason() {
         case(
             "YAML syntax error",
             "title: \"unclosed\njurisdiction: se\n",
-            Some(3),
-            "while scanning a quoted scalar",
+            // At the quote that opened it, not where the file ends.
+            Some(1),
+            "a quote is opened and not closed",
         ),
         case(
             "deeply nested YAML",

@@ -647,6 +647,19 @@ fn diagnostic(source: &Source, error: &serde_yaml::Error) -> Diagnostic {
         }
         text = &text[..i];
     }
+    // An unclosed quote is reported where the file ends; point at the quote that opened it.
+    if let Some(rest) = full.split("while scanning a quoted scalar at line ").nth(1)
+        && let Some((line, column)) = rest.split_once(" column ")
+        && let (Ok(line), Ok(column)) = (
+            line.trim().parse::<usize>(),
+            column
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .trim()
+                .parse::<usize>(),
+        )
+    {
+        place = Some((line, column));
+    }
     let (path, message) = split_path(text);
     let mut d = reword(&source.name, message);
     if let Some(path) = path {
@@ -707,6 +720,13 @@ fn reword(file: &str, message: &str) -> Diagnostic {
         let candidates = expected.map(backquoted).unwrap_or_default();
         let d =
             Diagnostic::new(file, format!("unknown value `{value}`")).expected(one_of(&candidates));
+        // "se type": a line indented too far is read as the rest of the value above it.
+        let first = value.split_whitespace().next().unwrap_or(value);
+        if first != value && candidates.contains(&first) {
+            return d.help(format!(
+                "the value is `{first}`; the next line is indented further than this one, so YAML read it as part of this value: line it up with this key"
+            ));
+        }
         return match did_you_mean(value, candidates.iter().copied()) {
             Some(m) => d.help(format!("did you mean `{m}`?")),
             None => d.help("use one of the values listed"),
@@ -743,6 +763,9 @@ fn reword(file: &str, message: &str) -> Diagnostic {
             "write the values out instead of repeating anchors; this file may be an \"alias bomb\"",
         );
     }
+    if let Some((message, help)) = syntax(head) {
+        return Diagnostic::new(file, message).help(help);
+    }
     if head.contains("while scanning") || head.contains("while parsing") {
         // The scanner repeats the place inside its message; the diagnostic carries it already.
         let message = match (head.find(" at line "), head.find(", while ")) {
@@ -758,6 +781,47 @@ fn reword(file: &str, message: &str) -> Diagnostic {
         Some(e) => d.expected(plain_expectation(e)),
         None => d,
     }
+}
+
+/// The YAML syntax errors people make by hand, in plain words with the fix: serde_yaml's
+/// scanner messages name parser states, not what to change.
+fn syntax(head: &str) -> Option<(&'static str, &'static str)> {
+    const KNOWN: [(&str, &str, &str); 6] = [
+        (
+            "mapping values are not allowed",
+            "a `key: value` stands where only a value can: the line is indented too far, or a value holds `: `",
+            "indent the key like the keys around it, or put the value in quotes",
+        ),
+        (
+            "did not find expected key",
+            "the indentation does not match the lines around it",
+            "line the key up with the other keys at its level (spaces only, the same number for each level)",
+        ),
+        (
+            "could not find expected ':'",
+            "a key has no `: ` after it (a colon needs a space after it)",
+            "write `key: value` with a space after the colon, here or on the line before",
+        ),
+        (
+            "found character that cannot start any token",
+            "a character here cannot begin a value; a tab used for indentation is the usual cause",
+            "YAML indents with spaces only: replace tabs with spaces, or put the value in quotes",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "a quote is opened and not closed",
+            "close the quote (\" or ') on the same line, or remove it",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "a list in brackets `[…]` is not closed",
+            "close the list with `]`, and separate its items with `, `",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(pattern, ..)| head.contains(pattern))
+        .map(|&(_, message, help)| (message, help))
 }
 
 fn one_of(names: &[&str]) -> String {
@@ -929,6 +993,43 @@ mod tests {
         let d = parse_many::<Item>(&src("title: a\nkind: works\ntitle: b\n")).unwrap_err();
         assert_eq!(d.message, "the key `title` appears twice");
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
+    }
+
+    /// Every syntax error a person makes by hand gets plain words and a fix, at its line.
+    #[test]
+    fn syntax_errors_say_what_to_change() {
+        for (text, message, line) in [
+            (
+                "title: a\nauthority:\n  name: X\n kind: central\n",
+                "the indentation does not match the lines around it",
+                4,
+            ),
+            (
+                "title: a\njurisdiction:se\ntype: services\n",
+                "a key has no `: ` after it (a colon needs a space after it)",
+                3,
+            ),
+            (
+                "title: a\nauthority:\n\tname: X\n",
+                "a character here cannot begin a value; a tab used for indentation is the usual cause",
+                3,
+            ),
+            (
+                "title: \"a\njurisdiction: se\n",
+                "a quote is opened and not closed",
+                1,
+            ),
+            (
+                "title: a\n  jurisdiction: se\n",
+                "a `key: value` stands where only a value can: the line is indented too far, or a value holds `: `",
+                2,
+            ),
+        ] {
+            let d = parse_many::<serde_yaml::Value>(&src(text)).unwrap_err();
+            assert_eq!(d.message, message, "{text:?}");
+            assert!(d.help.is_some(), "{text:?}");
+            assert_eq!(d.line, Some(line), "{text:?}: {d}");
+        }
     }
 
     #[test]
