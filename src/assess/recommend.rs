@@ -57,6 +57,9 @@ pub struct Recommendation {
     pub status: Status,
     pub score: u32,
     pub reasons: Vec<String>,
+    /// The hard conditions that failed, where the clause is not applicable.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<String>,
     pub params: BTreeMap<String, ParamValue>,
     pub cites: Vec<String>,
     pub lots: Vec<LotRecommendation>,
@@ -68,6 +71,8 @@ pub struct LotRecommendation {
     pub status: Status,
     pub score: u32,
     pub reasons: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<String>,
     pub params: BTreeMap<String, ParamValue>,
 }
 
@@ -84,6 +89,7 @@ struct Verdict {
     status: Status,
     score: u32,
     reasons: Vec<String>,
+    failed: Vec<String>,
     params: BTreeMap<String, ParamValue>,
 }
 
@@ -128,6 +134,7 @@ pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recomm
                         status: lv.status,
                         score: lv.score,
                         reasons: lv.reasons,
+                        failed: lv.failed,
                         params: lv.params,
                     }
                 })
@@ -140,6 +147,7 @@ pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recomm
                 status: v.status,
                 score: v.score,
                 reasons: v.reasons,
+                failed: v.failed,
                 params: v.params,
                 cites: clause.legal_basis.iter().map(|b| b.cite.clone()).collect(),
                 lots,
@@ -213,12 +221,12 @@ pub fn usable_in(written_for: &[Jurisdiction], jurisdiction: Jurisdiction) -> bo
 fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Verdict {
     let say = |key: &str, args: Value| Messages::embedded().render(key, cx.lang, &args);
     let mut reasons = Vec::new();
-    let mut failed = false;
+    let mut failed = Vec::new();
     let mut unknown = false;
     let mut check = |result: Check| match result {
         Check::Pass(r) => reasons.push(r),
         Check::Fail(r) => {
-            failed = true;
+            failed.push(r.clone());
             reasons.push(r);
         }
         Check::Unknown(r) => {
@@ -359,11 +367,12 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
         });
     }
 
-    if failed {
+    if !failed.is_empty() {
         return Verdict {
             status: Status::NotApplicable,
             score: 0,
             reasons,
+            failed,
             params: BTreeMap::new(),
         };
     }
@@ -428,6 +437,7 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
         },
         score,
         reasons,
+        failed,
         params,
     }
 }

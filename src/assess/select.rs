@@ -300,9 +300,9 @@ fn left_out(r: &Recommendation, rule: Rule, reason: String) -> LeftOut {
     }
 }
 
-/// The reasons a clause does not apply (its hard conditions that failed), in one sentence run.
+/// Why a clause does not apply: its hard conditions that failed, in one run of sentences.
 fn failed_reasons(r: &Recommendation) -> String {
-    r.reasons.join(" ")
+    r.failed.join(" ")
 }
 
 /// The reservation, if the buyer chose one: `social.reserved: true` (the whole contract),
@@ -381,7 +381,7 @@ fn reservation(
         for title in &lot_titles {
             match r.lots.iter().find(|l| &l.lot == title) {
                 Some(l) if l.status == Status::NotApplicable => {
-                    return Err(format!("{title}: {}", l.reasons.join(" ")));
+                    return Err(format!("{title}: {}", l.failed.join(" ")));
                 }
                 _ => {}
             }

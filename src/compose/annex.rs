@@ -55,10 +55,14 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
         m.render("annex.title", lang, &json!({ "label": label })),
         p.title
     );
-    let reference = labels.reference.or_else(|| p.id.clone());
+    // One reference for the table and the running header: the annex's own, else the id.
+    let reference = labels
+        .reference
+        .or_else(|| p.id.clone())
+        .map(|r| r.to_string());
     let running = [
         p.authority.as_ref().map(|x| x.name.to_string()),
-        reference.map(|r| r.to_string()),
+        reference.clone(),
         Some(label),
     ]
     .into_iter()
@@ -66,7 +70,7 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
     .collect::<Vec<_>>()
     .join(" · ");
     let mut blocks = vec![Block::heading(1, "annex", title.clone())];
-    procurement_table(a, &mut blocks);
+    procurement_table(a, reference, &mut blocks);
     purpose(lang, &mut blocks);
     legal_basis(&items, lang, &mut blocks);
     requirements(a, &items, &mut blocks);
@@ -85,7 +89,7 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
 }
 
 /// The procurement, as a table: the facts a bidder needs to place the annex.
-fn procurement_table(a: &Assessment, blocks: &mut Vec<Block>) {
+fn procurement_table(a: &Assessment, reference: Option<String>, blocks: &mut Vec<Block>) {
     let lang = a.language;
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
@@ -106,10 +110,7 @@ fn procurement_table(a: &Assessment, blocks: &mut Vec<Block>) {
             "annex.meta.authority",
             or_unknown(p.authority.as_ref().map(|x| x.name.to_string())),
         ),
-        (
-            "annex.meta.reference",
-            or_unknown(p.id.as_ref().map(|x| x.to_string())),
-        ),
+        ("annex.meta.reference", or_unknown(reference)),
         ("annex.meta.title", p.title.to_string()),
         ("annex.meta.cpv", or_unknown(cpv)),
         (
