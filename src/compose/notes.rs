@@ -83,10 +83,10 @@ fn chosen(a: &Assessment, items: &[Item], with_guidance: bool, blocks: &mut Vec<
                 lang,
                 &json!({ "lots": s.lots.join(", ") }),
             );
-            let mut line = vec![
-                Inline::Strong(format!("{}. {} ({})", i.n, s.title, s.clause)),
-                Inline::Text(format!(" {why} {reasons}")),
-            ];
+            let mut line = entry(
+                format!("{}. {} ({})", i.n, s.title, s.clause),
+                &format!("{why} {reasons}"),
+            );
             let explained: Vec<&str> = s.params.values().map(|p| p.explain.as_str()).collect();
             if !explained.is_empty() {
                 line.push(Inline::Text(format!(

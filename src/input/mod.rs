@@ -110,31 +110,26 @@ pub fn load_source(source: &Source) -> Result<Vec<Loaded>> {
 /// A procurement that parsed, checked for what the types cannot say (see [`validate`]).
 fn validated(source: &Arc<Source>, located: yaml::Located<Procurement>) -> Result<Loaded> {
     let problems = validate::validate(&located.value);
-    if !problems.is_empty() {
-        let diagnostics = problems
-            .into_iter()
-            .map(|p| {
-                let mut path = located.root();
-                path.extend(p.path);
-                let mut d = Diagnostic::new(&source.name, p.message);
-                d.help = p.help;
-                match yaml::locate(source, located.document, &path) {
-                    Some((line, column)) => d.at(line, column),
-                    None => d,
-                }
-            })
-            .collect::<Vec<_>>();
-        return Err(Error::many(
-            diagnostics.into_iter().map(Error::from).collect(),
-        ));
-    }
-    Ok(Loaded {
+    let loaded = Loaded {
         procurement: located.value,
         file: source.name.clone(),
         document: located.document,
         item: located.item,
         yaml: Some(Arc::clone(source)),
-    })
+    };
+    if problems.is_empty() {
+        return Ok(loaded);
+    }
+    Err(Error::many(
+        problems
+            .into_iter()
+            .map(|p| {
+                let mut d = loaded.diagnostic(&p.path, p.message);
+                d.help = p.help;
+                d.into()
+            })
+            .collect(),
+    ))
 }
 
 /// One procurement of a batch that could not be read, and where it stands.

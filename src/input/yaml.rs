@@ -34,13 +34,6 @@ pub struct Located<T> {
     pub value: T,
 }
 
-impl<T> Located<T> {
-    /// The path of this value inside its document.
-    pub fn root(&self) -> Vec<Step> {
-        self.item.map(Step::Index).into_iter().collect()
-    }
-}
-
 /// Parses a source holding exactly one document into `T`. A file compiled into the binary is
 /// read from its JSON form (see `crate::embedded`), with YAML as the fallback that can say
 /// where a problem is.

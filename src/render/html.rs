@@ -63,6 +63,15 @@ pub fn page_data(
     })
 }
 
+/// A table's header row, then the start of its body.
+fn head(out: &mut String, header: &[String]) {
+    out.push_str("<thead><tr>");
+    for h in header {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+}
+
 fn block_html(out: &mut String, block: &Block) {
     match block {
         Block::Heading { level, id, text } => {
@@ -93,11 +102,7 @@ fn block_html(out: &mut String, block: &Block) {
             if let Some(caption) = caption {
                 out.push_str(&format!("<caption>{}</caption>\n", escape(caption)));
             }
-            out.push_str("<thead><tr>");
-            for h in header {
-                out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
-            }
-            out.push_str("</tr></thead>\n<tbody>\n");
+            head(out, header);
             for row in rows {
                 out.push_str("<tr>");
                 for cell in row {
@@ -116,11 +121,8 @@ fn block_html(out: &mut String, block: &Block) {
             for w in widths {
                 out.push_str(&format!("<col style=\"width: {w}%\">"));
             }
-            out.push_str("</colgroup>\n<thead><tr>");
-            for h in header {
-                out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
-            }
-            out.push_str("</tr></thead>\n<tbody>\n");
+            out.push_str("</colgroup>\n");
+            head(out, header);
             for row in rows {
                 out.push_str(&format!("<tr><td>{}</td>", inlines(row)));
                 for _ in 1..header.len() {

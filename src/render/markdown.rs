@@ -45,24 +45,19 @@ pub fn render(doc: &Document) -> String {
                 if let Some(caption) = caption {
                     out.push_str(&format!("*{}*\n\n", escape(caption)));
                 }
-                let cells = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-                out.push_str(&cells(header.iter().map(|h| cell(h)).collect()));
-                out.push_str(&cells(header.iter().map(|_| "---".to_string()).collect()));
-                for row in rows {
-                    out.push_str(&cells(row.iter().map(|c| cell(&inlines(c))).collect()));
-                }
-                out.push('\n');
+                let rows = rows
+                    .iter()
+                    .map(|row| row.iter().map(|c| cell(&inlines(c))).collect());
+                table(&mut out, header, rows);
             }
             Block::Form { header, rows, .. } => {
-                let cells = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-                out.push_str(&cells(header.iter().map(|h| cell(h)).collect()));
-                out.push_str(&cells(header.iter().map(|_| "---".to_string()).collect()));
-                for row in rows {
+                // The columns to write in stay empty.
+                let rows = rows.iter().map(|row| {
                     let mut line = vec![cell(&inlines(row))];
                     line.extend((1..header.len()).map(|_| " ".to_string()));
-                    out.push_str(&cells(line));
-                }
-                out.push('\n');
+                    line
+                });
+                table(&mut out, header, rows);
             }
             Block::Check {
                 status_label,
@@ -120,6 +115,17 @@ fn inlines(list: &[Inline]) -> String {
 
 /// Backslash-escapes Markdown's active characters; `&` and `<` become entities so that no
 /// HTML passes through.
+/// A table: the header, its rule, then the rows of cells already written as Markdown.
+fn table(out: &mut String, header: &[String], rows: impl Iterator<Item = Vec<String>>) {
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&line(header.iter().map(|h| cell(h)).collect()));
+    out.push_str(&line(header.iter().map(|_| "---".to_string()).collect()));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+    out.push('\n');
+}
+
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
