@@ -459,4 +459,6 @@ fn an_unnamed_reservation_takes_the_default_basis() {
     )
     .expect_err("48 months is beyond 19 kap. 25 §'s three years");
     assert!(o[0].message.contains("36 months"), "{o:?}");
+    // Only the condition that failed, not those that held.
+    assert!(!o[0].message.contains("Fits services"), "{o:?}");
 }
