@@ -236,13 +236,17 @@ pub fn decimal(x: f64, lang: Language) -> String {
     }
 }
 
-/// `12 000 000 SEK`, with `incl. VAT` / `inkl. moms` when it includes VAT.
+/// `12 000 000 SEK`, with `incl. VAT` / `inkl. moms` when it includes VAT and `(VAT exempt)` /
+/// `(momsfritt)` when no VAT is charged.
 pub fn money(m: &Money, lang: Language) -> String {
     let mut out = format!("{}\u{00A0}{}", number(m.amount, lang), m.currency);
-    if m.vat == Vat::Included {
-        out.push(' ');
-        out.push_str(&Messages::embedded().text("vat.included", lang));
-    }
+    let basis = match m.vat {
+        Vat::Included => "vat.included",
+        Vat::Exempt => "vat.exempt",
+        Vat::Excluded => return out,
+    };
+    out.push(' ');
+    out.push_str(&Messages::embedded().text(basis, lang));
     out
 }
 

@@ -224,7 +224,7 @@ fn decide(
                 .cpv
                 .iter()
                 .flatten()
-                .any(|c| cx.law.social_service(c.code()).is_some());
+                .any(|c| cx.law.reservable_service(c.code()).is_some());
             let fits = match p.jurisdiction {
                 Jurisdiction::Scotland => services,
                 Jurisdiction::Se | Jurisdiction::England | Jurisdiction::Eu => {

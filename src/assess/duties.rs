@@ -96,11 +96,23 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
 }
 
 /// The classes the contract may be in: works, supplies and services, or social and other
-/// specific services (decided by the main CPV code; both when a services contract has none).
-fn classes(cx: &Context) -> (Vec<ContractClass>, String) {
+/// specific services (decided by the main CPV code against the light regime's list; both when
+/// a services contract has none), with a note on how, and whether that list is confirmed.
+struct Classes {
+    classes: Vec<ContractClass>,
+    note: String,
+    verified: bool,
+}
+
+fn classes(cx: &Context) -> Classes {
     let p = cx.procurement;
+    let known = |classes, note| Classes {
+        classes,
+        note,
+        verified: true,
+    };
     match p.kind {
-        None => (
+        None => known(
             vec![
                 ContractClass::Works,
                 ContractClass::SuppliesServices,
@@ -108,23 +120,30 @@ fn classes(cx: &Context) -> (Vec<ContractClass>, String) {
             ],
             cx.word("class.unknown-type"),
         ),
-        Some(ContractType::Works) => (vec![ContractClass::Works], String::new()),
-        Some(ContractType::Supplies) => (vec![ContractClass::SuppliesServices], String::new()),
+        Some(ContractType::Works) => known(vec![ContractClass::Works], String::new()),
+        Some(ContractType::Supplies) => known(vec![ContractClass::SuppliesServices], String::new()),
         Some(ContractType::Services) => match p.cpv.as_ref().and_then(|c| c.first()) {
-            Some(main) => match cx.law.social_service(main.code()) {
-                Some(label) => (
-                    vec![ContractClass::SocialServices],
-                    cx.say(
+            Some(main) => match cx.law.light_service(main.code(), p.jurisdiction) {
+                Some(light) => Classes {
+                    classes: vec![ContractClass::SocialServices],
+                    note: cx.say(
                         "class.social-because",
-                        json!({ "code": main.to_string(), "label": match cx.lang {
-                            Language::Sv => label.sv.to_string(),
-                            Language::En => label.en.to_string(),
-                        }}),
+                        json!({
+                            "code": main.to_string(),
+                            "service": light.service.map(|s| format!(" ({s})")).unwrap_or_default(),
+                            "row": match cx.lang {
+                                Language::Sv => light.heading_sv,
+                                Language::En => light.heading_en,
+                            },
+                            "list": light.basis.cite.to_string(),
+                            "unverified": unverified_note(cx, light.note(), light.verified()),
+                        }),
                     ),
-                ),
-                None => (vec![ContractClass::SuppliesServices], String::new()),
+                    verified: light.verified(),
+                },
+                None => known(vec![ContractClass::SuppliesServices], String::new()),
             },
-            None => (
+            None => known(
                 vec![
                     ContractClass::SuppliesServices,
                     ContractClass::SocialServices,
@@ -132,6 +151,15 @@ fn classes(cx: &Context) -> (Vec<ContractClass>, String) {
                 cx.word("class.unknown-cpv"),
             ),
         },
+    }
+}
+
+/// " (not confirmed by our sources: NOTE)" where a fact is unconfirmed, else nothing.
+fn unverified_note(cx: &Context, note: Option<&str>, verified: bool) -> String {
+    match (verified, note) {
+        (true, _) => String::new(),
+        (false, Some(note)) => cx.say("unverified-because", json!({ "note": note })),
+        (false, None) => format!(" {}", cx.word("unverified")),
     }
 }
 
@@ -164,7 +192,11 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
             class: None,
         };
     };
-    let (classes, class_note) = classes(cx);
+    let Classes {
+        classes,
+        note: class_note,
+        verified: class_verified,
+    } = classes(cx);
     let mut results = Vec::new();
     for &class in &classes {
         for authority in authorities(p) {
@@ -234,7 +266,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                 Applies::No
             },
             reason,
-            verified: results.iter().all(|r| r.1.verified),
+            verified: class_verified && results.iter().all(|r| r.1.verified),
             class: (classes.len() == 1).then_some(classes[0]),
         }
     } else {
@@ -252,7 +284,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
         Outcome {
             applies: Applies::Unknown,
             reason: format!("{} {settle}", parts.join(" ")),
-            verified: results.iter().all(|r| r.1.verified),
+            verified: class_verified && results.iter().all(|r| r.1.verified),
             class: None,
         }
     }
@@ -311,6 +343,7 @@ fn comparison_reason(
                     "period": period(cx, rate_period.0, rate_period.1),
                 }),
             ),
+            Step::VatExempt => cx.word("step.vat-exempt"),
             Step::Vat { from, rate } => cx.say(
                 if from.vat == crate::input::Vat::Excluded {
                     "step.vat-added"
@@ -408,28 +441,37 @@ fn above_threshold(cx: &Context) -> Above {
 
 fn lots_reasons(cx: &Context, above: &Above) -> Duty {
     let j = cx.procurement.jurisdiction;
-    let verified = matches!(j, Jurisdiction::Se | Jurisdiction::Eu);
-    let (applies, reason) =
-        if j == Jurisdiction::Se && above.class == Some(ContractClass::SocialServices) {
-            (Applies::No, cx.word("duty.lots-reasons.social-services"))
-        } else {
-            match (above.duty.applies, cx.procurement.lots.as_deref()) {
-                (Applies::No, _) => (Applies::No, cx.word("duty.lots-reasons.below")),
-                (_, Some(lots)) if !lots.is_empty() => (
-                    Applies::No,
-                    cx.say("duty.lots-reasons.divided", json!({ "count": lots.len() })),
-                ),
-                (_, None) => (Applies::Unknown, cx.word("duty.lots-reasons.lots-unknown")),
-                (Applies::Unknown, Some(_)) => (
-                    Applies::Unknown,
-                    cx.word("duty.lots-reasons.threshold-unknown"),
-                ),
-                (Applies::Yes, Some(_)) => (
-                    Applies::Yes,
-                    cx.word(&format!("duty.lots-reasons.applies.{j}")),
-                ),
+    let light = above.class == Some(ContractClass::SocialServices);
+    // England's s.18 is confirmed, but not whether it excepts light touch contracts; Scotland's
+    // reg 47 is confirmed, but not whether it binds contracts under regs 74-76.
+    let mut verified = !(light && matches!(j, Jurisdiction::England | Jurisdiction::Scotland));
+    let (applies, reason) = match (above.duty.applies, cx.procurement.lots.as_deref()) {
+        (Applies::No, _) => (Applies::No, cx.word("duty.lots-reasons.below")),
+        (_, Some(lots)) if !lots.is_empty() => {
+            verified = true;
+            (
+                Applies::No,
+                cx.say("duty.lots-reasons.divided", json!({ "count": lots.len() })),
+            )
+        }
+        _ if light && j != Jurisdiction::England => (
+            Applies::No,
+            cx.word(&format!("duty.lots-reasons.social-services.{j}")),
+        ),
+        (_, None) => (Applies::Unknown, cx.word("duty.lots-reasons.lots-unknown")),
+        (Applies::Unknown, Some(_)) => (
+            Applies::Unknown,
+            cx.word("duty.lots-reasons.threshold-unknown"),
+        ),
+        (Applies::Yes, Some(_)) => {
+            let mut reason = cx.word(&format!("duty.lots-reasons.applies.{j}"));
+            if light {
+                reason.push(' ');
+                reason.push_str(&cx.word("duty.lots-reasons.light-touch.england"));
             }
-        };
+            (Applies::Yes, reason)
+        }
+    };
     Duty {
         id: "lots-reasons",
         title: cx.word("duty.lots-reasons.title"),

@@ -150,7 +150,7 @@ fn cases() -> Vec<Case> {
             ),
             "above-threshold",
             Yes,
-            "social or other specific service",
+            "light-regime service",
         ),
         case(
             "se social services below",
@@ -234,7 +234,7 @@ fn cases() -> Vec<Case> {
             procurement("se", "works", &sek(60_000_000), "lots: []\n"),
             "lots-reasons",
             Yes,
-            "ch. 12 s. 15",
+            "individual report (LOU ch. 12 s. 15)",
         ),
         case(
             "se lots unknown",
@@ -277,6 +277,152 @@ fn cases() -> Vec<Case> {
             "lots-reasons",
             No,
             "Below the threshold",
+        ),
+        // The light regime is Annex XIV / bilaga 2 / PR 2024 Sch. 1, not the short list of
+        // reservable services: school catering (55524000) is in it, cleaning is not.
+        case(
+            "se school meals 6 MSEK",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(6_000_000),
+                &format!("{auth}cpv: [\"55524000-9\"]\nlots: []\n"),
+            ),
+            "above-threshold",
+            No,
+            "below the threshold of 8,109,450 SEK for social and other specific services",
+        ),
+        case(
+            "se school meals above, no lots",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(9_000_000),
+                &format!("{auth}cpv: [\"55524000\"]\nlots: []\n"),
+            ),
+            "lots-reasons",
+            No,
+            "annex 2",
+        ),
+        case(
+            "se school meals above, labour-law conditions",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(9_000_000),
+                &format!("{auth}cpv: [\"55524000\"]\n"),
+            ),
+            "se-labour-law-conditions",
+            No,
+            "annex 2",
+        ),
+        case(
+            "england school catering £500k",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(500_000),
+                &format!("{auth}cpv: [\"55524000\"]\nlots: []\n"),
+            ),
+            "above-threshold",
+            No,
+            "600,000 GBP incl. VAT is below the threshold of 663,540 GBP incl. VAT",
+        ),
+        case(
+            "england school catering £500k, social value",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(500_000),
+                &format!("{auth}cpv: [\"55524000\"]\nlots: []\n"),
+            ),
+            "england-social-value",
+            No,
+            "above the threshold",
+        ),
+        // VAT-exempt care: nothing is added before comparing with a VAT-inclusive threshold.
+        case(
+            "england care £600k standard-rated",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(600_000),
+                &format!("{auth}cpv: [\"85312000\"]\n"),
+            ),
+            "above-threshold",
+            Yes,
+            "600,000 GBP plus 20 % = 720,000 GBP incl. VAT",
+        ),
+        case(
+            "scotland care £600k VAT exempt",
+            "2026-06-01",
+            procurement(
+                "scotland",
+                "services",
+                "{ amount: 600000, currency: GBP, vat: exempt }",
+                &format!("{auth}cpv: [\"85312000\"]\n"),
+            ),
+            "above-threshold",
+            No,
+            "600,000 GBP (VAT exempt) is below the threshold of 663,540 GBP incl. VAT",
+        ),
+        case(
+            "england care £600k VAT exempt",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                "{ amount: 600000, currency: GBP, vat: exempt }",
+                &format!("{auth}cpv: [\"85312000\"]\n"),
+            ),
+            "above-threshold",
+            No,
+            "no VAT is charged on these services, so none is added",
+        ),
+        case(
+            "england security services above, no lots",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(700_000),
+                &format!("{auth}cpv: [\"79713000\"]\nlots: []\n"),
+            ),
+            "lots-reasons",
+            Yes,
+            "light touch contracts is not confirmed",
+        ),
+        case(
+            "scotland care above, no lots",
+            "2026-06-01",
+            procurement(
+                "scotland",
+                "services",
+                &gbp(700_000),
+                &format!("{auth}cpv: [\"85310000\"]\nlots: []\n"),
+            ),
+            "lots-reasons",
+            No,
+            "good practice",
+        ),
+        case(
+            "eu catering above, no lots",
+            "2026-06-01",
+            procurement(
+                "eu",
+                "services",
+                &eur(800_000),
+                &format!("{auth}cpv: [\"55524000\"]\nlots: []\n"),
+            ),
+            "lots-reasons",
+            No,
+            "Articles 74 to 76",
         ),
         // Scotland: regulated procurement, s.25 and the GPA figures with VAT.
         case(
@@ -575,4 +721,29 @@ fn each_jurisdiction_lists_its_own_duties() {
         ids("england"),
         ["above-threshold", "lots-reasons", "england-social-value"]
     );
+}
+
+#[test]
+fn lots_reasons_for_light_touch_is_unconfirmed_in_the_uk_only() {
+    let light = |j: &str, value: &str| {
+        let c = case(
+            "light",
+            "2026-06-01",
+            procurement(
+                j,
+                "services",
+                value,
+                "authority: { name: A, kind: sub-central }\ncpv: [\"85310000\"]\nlots: []\n",
+            ),
+            "lots-reasons",
+            Applies::No,
+            "",
+        );
+        run(&c, Language::En)
+    };
+    let gbp = "{ amount: 900000, currency: GBP }";
+    assert!(!light("england", gbp).verified);
+    assert!(!light("scotland", gbp).verified);
+    assert!(light("se", "{ amount: 9000000, currency: SEK }").verified);
+    assert!(light("eu", "{ amount: 900000, currency: EUR }").verified);
 }

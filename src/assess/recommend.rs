@@ -353,7 +353,7 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
             None => Check::Unknown(say("rec.social.unknown", json!({}))),
             Some(codes) => match codes
                 .iter()
-                .find_map(|c| cx.law.social_service(c.code()).map(|l| (c, l)))
+                .find_map(|c| cx.law.reservable_service(c.code()).map(|l| (c, l)))
             {
                 Some((code, label)) => Check::Pass(say(
                     "rec.social.ok",

@@ -3,14 +3,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// An amount of money. Amounts exclude VAT unless `vat: included` is given.
+/// An amount of money. Amounts exclude VAT unless `vat: included` is given; `vat: exempt` says
+/// no VAT is charged on what is bought (welfare, health and education services), so the amount
+/// is the same with or without it.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// The amount, in whole units of the currency (kronor, pounds, euro).
     pub amount: f64,
     pub currency: Currency,
-    /// Whether the amount includes VAT; `excluded` when absent.
+    /// Whether the amount includes VAT (`included`), excludes it (`excluded`, the default), or
+    /// the services are exempt from VAT (`exempt`: nothing is added or taken off).
     #[serde(default, skip_serializing_if = "Vat::is_excluded")]
     pub vat: Vat,
 }
@@ -46,11 +49,23 @@ pub enum Vat {
     #[default]
     Excluded,
     Included,
+    /// No VAT is charged on the supply (for example UK VATA 1994 Sch. 9 Group 7, Swedish social
+    /// omsorg): the amount is the same on either basis.
+    Exempt,
 }
 
 impl Vat {
     pub fn is_excluded(&self) -> bool {
         *self == Vat::Excluded
+    }
+
+    /// What follows an amount in English: ` incl. VAT`, ` (VAT exempt)`, or nothing.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Vat::Excluded => "",
+            Vat::Included => " incl. VAT",
+            Vat::Exempt => " (VAT exempt)",
+        }
     }
 }
 
@@ -63,11 +78,13 @@ impl Money {
 
 impl std::fmt::Display for Money {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", group_thousands(self.amount), self.currency)?;
-        if self.vat == Vat::Included {
-            f.write_str(" incl. VAT")?;
-        }
-        Ok(())
+        write!(
+            f,
+            "{} {}{}",
+            group_thousands(self.amount),
+            self.currency,
+            self.vat.suffix()
+        )
     }
 }
 

@@ -267,15 +267,7 @@ fn check_positive(problems: &mut Vec<Problem>, path: Vec<Step>, value: Option<u3
 }
 
 fn basis(m: &Money) -> String {
-    format!(
-        "{}{}",
-        m.currency,
-        if m.vat.is_excluded() {
-            ""
-        } else {
-            " incl. VAT"
-        }
-    )
+    format!("{}{}", m.currency, m.vat.suffix())
 }
 
 /// `100` rather than `100.0`, but `33.3` kept.

@@ -1,5 +1,6 @@
-//! Law as dated data: thresholds, triggers, VAT and exchange rates from `data/law.yaml`, the
-//! social-services CPV list, and the one mechanism that compares a value with a threshold.
+//! Law as dated data: thresholds, triggers, VAT and exchange rates from `data/law.yaml`, the two
+//! CPV lists (the light regime's services, and the reservable ones among them), and the one
+//! mechanism that compares a value with a threshold.
 //!
 //! Figures never live in Rust. A lookup is always for a date; a date outside every period of a
 //! rule finds nothing, so an expired figure is never used silently.
@@ -114,11 +115,179 @@ pub struct CpvLabel {
     pub sv: Text,
 }
 
+/// The light regime's services (Directive Annex XIV, LOU bilaga 2): rows of CPV codes, and which
+/// list each jurisdiction's light-touch rules use.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnnexXiv {
+    regimes: BTreeMap<Jurisdiction, LightRegimeBasis>,
+    rows: Vec<LightRow>,
+}
+
+/// Which list a jurisdiction uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum LightList {
+    AnnexXiv,
+    Uk,
+}
+
+/// Where a jurisdiction's light-touch list is in law, and whether our list is confirmed for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LightRegimeBasis {
+    list: LightList,
+    pub cite: Text,
+    pub verified: bool,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// One row of Annex XIV: a heading and its CPV codes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LightRow {
+    pub row: Text,
+    pub en: Text,
+    pub sv: Text,
+    #[serde(default = "yes")]
+    pub verified: bool,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub codes: Vec<Text>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The Procurement Regulations 2024 Sch. 1 Table 1, in groups that follow Annex XIV's rows.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UkLightTouch {
+    groups: Vec<UkGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UkGroup {
+    row: Text,
+    heading: Text,
+    codes: Vec<UkService>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UkService {
+    code: Text,
+    service: Text,
+    #[serde(default)]
+    reservable: bool,
+}
+
+/// A code found on a jurisdiction's light-touch list: the heading it is listed under, and the
+/// jurisdiction's legal basis.
+#[derive(Debug, Clone, Copy)]
+pub struct LightService<'a> {
+    pub heading_en: &'a str,
+    pub heading_sv: &'a str,
+    pub basis: &'a LightRegimeBasis,
+    /// Whether the row is confirmed (the jurisdiction's use of the list is in `basis`).
+    row_verified: bool,
+    pub row_note: Option<&'a str>,
+    /// The service's own name, where the list gives one (the UK list; English only).
+    pub service: Option<&'a str>,
+    /// UK only: a reservable light touch service (Procurement Act 2023 s.33).
+    pub uk_reservable: bool,
+}
+
+impl LightService<'_> {
+    /// Whether both the row and the jurisdiction's use of the list are confirmed.
+    pub fn verified(&self) -> bool {
+        self.row_verified && self.basis.verified
+    }
+
+    /// The note that says why it is not confirmed, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.row_note.or(self.basis.note.as_deref())
+    }
+}
+
+/// The light regime's lists, indexed by code.
+#[derive(Debug)]
+struct LightRegime {
+    annex: AnnexXiv,
+    uk: UkLightTouch,
+    /// Code → index of its first row in `annex.rows`.
+    annex_codes: BTreeMap<String, usize>,
+    /// Code → (group, service) in `uk.groups`.
+    uk_codes: BTreeMap<String, (usize, usize)>,
+}
+
+impl LightRegime {
+    fn new(annex: AnnexXiv, uk: UkLightTouch) -> LightRegime {
+        let mut annex_codes = BTreeMap::new();
+        for (i, row) in annex.rows.iter().enumerate() {
+            for code in &row.codes {
+                annex_codes.entry(code.to_string()).or_insert(i);
+            }
+        }
+        let mut uk_codes = BTreeMap::new();
+        for (g, group) in uk.groups.iter().enumerate() {
+            for (s, service) in group.codes.iter().enumerate() {
+                uk_codes.entry(service.code.to_string()).or_insert((g, s));
+            }
+        }
+        LightRegime {
+            annex,
+            uk,
+            annex_codes,
+            uk_codes,
+        }
+    }
+
+    fn row(&self, id: &str) -> Option<&LightRow> {
+        self.annex.rows.iter().find(|r| &*r.row == id)
+    }
+
+    fn lookup(&self, code: &str, jurisdiction: Jurisdiction) -> Option<LightService<'_>> {
+        let basis = self.annex.regimes.get(&jurisdiction)?;
+        match basis.list {
+            LightList::AnnexXiv => {
+                let row = &self.annex.rows[*self.annex_codes.get(code)?];
+                Some(LightService {
+                    heading_en: &row.en,
+                    heading_sv: &row.sv,
+                    basis,
+                    row_verified: row.verified,
+                    row_note: row.note.as_deref(),
+                    service: None,
+                    uk_reservable: false,
+                })
+            }
+            LightList::Uk => {
+                let &(g, s) = self.uk_codes.get(code)?;
+                let group = &self.uk.groups[g];
+                Some(LightService {
+                    heading_en: &group.heading,
+                    heading_sv: self.row(&group.row).map_or(&group.heading, |r| &r.sv),
+                    basis,
+                    row_verified: true,
+                    row_note: None,
+                    service: Some(&group.codes[s].service),
+                    uk_reservable: group.codes[s].reservable,
+                })
+            }
+        }
+    }
+}
+
 /// All legal data, loaded once.
 #[derive(Debug)]
 pub struct Law {
     data: LawData,
-    social_services: BTreeMap<String, CpvLabel>,
+    reservable: BTreeMap<String, CpvLabel>,
+    light: LightRegime,
 }
 
 impl Law {
@@ -129,25 +298,41 @@ impl Law {
             Law::parse(
                 include_str!("../../data/law.yaml"),
                 include_str!("../../data/cpv-social-services.yaml"),
+                include_str!("../../data/cpv-light-regime.yaml"),
+                include_str!("../../data/cpv-uk-light-touch.yaml"),
             )
             .unwrap_or_else(|e| panic!("the embedded law data is broken: {e}"))
         })
     }
 
-    fn parse(law: &str, social: &str) -> Result<Law, crate::error::Diagnostic> {
+    fn parse(
+        law: &str,
+        social: &str,
+        annex_xiv: &str,
+        uk_light_touch: &str,
+    ) -> Result<Law, crate::error::Diagnostic> {
         let data: LawData = yaml::parse_one(&Source::from_text("<embedded>/data/law.yaml", law))?;
         let list: CpvList = yaml::parse_one(&Source::from_text(
             "<embedded>/data/cpv-social-services.yaml",
             social,
         ))?;
-        let social_services = list
+        let reservable = list
             .codes
             .into_iter()
             .map(|c| (c.code.to_string(), c))
             .collect();
+        let annex: AnnexXiv = yaml::parse_one(&Source::from_text(
+            "<embedded>/data/cpv-light-regime.yaml",
+            annex_xiv,
+        ))?;
+        let uk: UkLightTouch = yaml::parse_one(&Source::from_text(
+            "<embedded>/data/cpv-uk-light-touch.yaml",
+            uk_light_touch,
+        ))?;
         Ok(Law {
             data,
-            social_services,
+            reservable,
+            light: LightRegime::new(annex, uk),
         })
     }
 
@@ -200,9 +385,20 @@ impl Law {
         }
     }
 
-    /// Whether a CPV code is on the social-services list (its eight digits, exactly).
-    pub fn social_service(&self, code: &str) -> Option<&CpvLabel> {
-        self.social_services.get(code)
+    /// Whether a CPV code is on the list of services that may be reserved to organisations with
+    /// a public-service mission (art. 77, LOU 19 kap. 25 §): its eight digits, exactly.
+    pub fn reservable_service(&self, code: &str) -> Option<&CpvLabel> {
+        self.reservable.get(code)
+    }
+
+    /// Whether a CPV code is a light-regime service (social and other specific services) in
+    /// this jurisdiction: its eight digits, exactly; a code under a listed one is not included.
+    pub fn light_service(
+        &self,
+        code: &str,
+        jurisdiction: Jurisdiction,
+    ) -> Option<LightService<'_>> {
+        self.light.lookup(code, jurisdiction)
     }
 
     pub fn vat_rate(&self, jurisdiction: Jurisdiction) -> Option<&VatRate> {
@@ -290,7 +486,13 @@ impl Law {
         };
         let compared = match (value.vat, limit.vat) {
             (Vat::Excluded, Vat::Excluded) | (Vat::Included, Vat::Included) => value,
-            (Vat::Excluded, Vat::Included) | (Vat::Included, Vat::Excluded) => {
+            (Vat::Exempt, _) => {
+                if limit.vat == Vat::Included {
+                    steps.push(Step::VatExempt);
+                }
+                value
+            }
+            (Vat::Excluded | Vat::Included, _) => {
                 let Some(vat) = self.vat_rate(jurisdiction) else {
                     return Err(Missing::VatRate);
                 };
@@ -369,6 +571,9 @@ pub enum Step {
     },
     /// VAT was added to or removed from the value at `rate`.
     Vat { from: Money, rate: f64 },
+    /// The value is exempt from VAT, so nothing was added to compare it with a VAT-inclusive
+    /// threshold.
+    VatExempt,
 }
 
 /// What a comparison lacked.
@@ -403,8 +608,76 @@ mod tests {
             assert!(t.valid_to.is_none_or(|end| t.valid_from <= end), "{}", t.id);
             assert!(!t.source.is_empty(), "{}", t.id);
         }
-        assert!(law.social_service("85311000").is_some());
-        assert!(law.social_service("77313000").is_none());
+        assert!(law.reservable_service("85311000").is_some());
+        assert!(law.reservable_service("77313000").is_none());
+    }
+
+    #[test]
+    fn the_light_regime_holds_the_reservable_services_and_covers_every_jurisdiction() {
+        let law = Law::embedded();
+        let light = &law.light;
+        assert_eq!(
+            light.annex_codes.len(),
+            424,
+            "Annex XIV as derived in the research"
+        );
+        assert_eq!(light.uk_codes.len(), 421, "PR 2024 Sch. 1 Table 1");
+        for code in law.reservable.keys() {
+            assert!(
+                light.annex_codes.contains_key(code),
+                "{code} reservable, not light"
+            );
+        }
+        for code in light.annex_codes.keys().chain(light.uk_codes.keys()) {
+            assert!(crate::input::Cpv::parse(code).is_ok(), "{code}");
+        }
+        for code in light.uk_codes.keys() {
+            assert!(
+                light.annex_codes.contains_key(code),
+                "{code} is UK light touch only"
+            );
+        }
+        for group in &light.uk.groups {
+            assert!(
+                light.row(&group.row).is_some(),
+                "UK group row {}",
+                group.row
+            );
+        }
+        for j in Jurisdiction::ALL {
+            assert!(
+                light.annex.regimes.contains_key(&j),
+                "no light-regime basis for {j}"
+            );
+        }
+        let catering = law.light_service("55524000", Jurisdiction::Se).unwrap();
+        assert_eq!(catering.heading_en, "Hotel and restaurant services");
+        assert!(catering.verified());
+        let uk = law
+            .light_service("55524000", Jurisdiction::England)
+            .unwrap();
+        assert!(uk.verified() && !uk.uk_reservable);
+        assert!(
+            law.light_service("85310000", Jurisdiction::England)
+                .unwrap()
+                .uk_reservable
+        );
+        // In the Norwegian text only: kept, but not confirmed; not in the UK list.
+        assert!(
+            !law.light_service("79957000", Jurisdiction::Eu)
+                .unwrap()
+                .verified()
+        );
+        assert!(
+            law.light_service("79957000", Jurisdiction::England)
+                .is_none()
+        );
+        // Cleaning and grounds maintenance are ordinary services.
+        assert!(law.light_service("90910000", Jurisdiction::Se).is_none());
+        assert!(
+            law.light_service("77313000", Jurisdiction::England)
+                .is_none()
+        );
     }
 
     #[test]
