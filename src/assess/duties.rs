@@ -13,13 +13,16 @@ use crate::law::{Comparison, ContractClass, Law, Lookup, Missing, Rule, Step, Th
 use crate::messages::{Messages, decimal, money};
 
 /// Every duty id, in the order duties are listed.
-pub const DUTY_IDS: [&str; 6] = [
+pub const DUTY_IDS: [&str; 9] = [
     "above-threshold",
     "lots-reasons",
     "scotland-regulated-procurement",
     "scotland-community-benefits",
     "se-labour-law-conditions",
+    "se-direct-award",
     "england-social-value",
+    "england-sme-barriers",
+    "england-kpis",
 ];
 
 /// Whether a duty applies.
@@ -76,19 +79,26 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
     let mut duties = vec![lots_reasons(cx, &above)];
     match cx.procurement.jurisdiction {
         Jurisdiction::Scotland => {
-            duties.push(scotland_threshold_duty(
+            duties.push(threshold_duty(
                 cx,
                 "scotland-regulated-procurement",
                 Rule::ScotlandRegulated,
             ));
-            duties.push(scotland_threshold_duty(
+            duties.push(threshold_duty(
                 cx,
                 "scotland-community-benefits",
                 Rule::ScotlandCommunityBenefits,
             ));
         }
-        Jurisdiction::Se => duties.push(se_labour_law_conditions(cx, &above)),
-        Jurisdiction::England => duties.push(england_social_value(cx, &above)),
+        Jurisdiction::Se => {
+            duties.push(se_labour_law_conditions(cx, &above));
+            duties.push(se_direct_award(cx, &above));
+        }
+        Jurisdiction::England => {
+            duties.push(england_social_value(cx, &above));
+            duties.push(england_sme_barriers(cx, &above));
+            duties.push(threshold_duty(cx, "england-kpis", Rule::UkKpis));
+        }
         Jurisdiction::Eu => {}
     }
     duties.insert(0, above.duty);
@@ -214,6 +224,25 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                 }
             };
             match cx.law.compare(value, threshold, p.jurisdiction, cx.date) {
+                Ok(c) if c.too_close_to_tell(cx.law.indicative_margin()) => {
+                    return Outcome {
+                        applies: Applies::Unknown,
+                        reason: format!(
+                            "{class_note}{}{} {}",
+                            if class_note.is_empty() { "" } else { " " },
+                            comparison_reason(cx, class, threshold, &c),
+                            cx.say(
+                                "threshold.too-close",
+                                json!({
+                                    "percent": decimal(cx.law.indicative_margin() * 100.0, cx.lang),
+                                    "currency": value.currency.code(),
+                                }),
+                            )
+                        ),
+                        verified: false,
+                        class: None,
+                    };
+                }
                 Ok(c) => results.push((class, threshold, c)),
                 Err(missing) => {
                     return Outcome {
@@ -359,7 +388,12 @@ fn comparison_reason(
         })
         .collect();
     cx.say(
-        if c.at_or_above { "threshold.above" } else { "threshold.below" },
+        match (threshold.over, c.at_or_above) {
+            (false, true) => "threshold.above",
+            (false, false) => "threshold.below",
+            (true, true) => "threshold.over",
+            (true, false) => "threshold.not-over",
+        },
         json!({
             "value": money(&c.value, lang),
             "threshold": money(&c.threshold, lang),
@@ -482,7 +516,8 @@ fn lots_reasons(cx: &Context, above: &Above) -> Duty {
     }
 }
 
-fn scotland_threshold_duty(cx: &Context, id: &'static str, rule: Rule) -> Duty {
+/// A duty that applies at or above (or over) a figure of its own, with what follows when it does.
+fn threshold_duty(cx: &Context, id: &'static str, rule: Rule) -> Duty {
     let outcome = against_threshold(cx, rule);
     let consequence = match outcome.applies {
         Applies::Yes => format!(" {}", cx.word(&format!("duty.{id}.applies"))),
@@ -556,6 +591,87 @@ fn england_social_value(cx: &Context, above: &Above) -> Duty {
         reason,
         // Whether the amended Act reaches below-threshold contracts is not confirmed.
         verified: applies == Applies::Yes || cx.procurement.kind != Some(ContractType::Services),
+    }
+}
+
+/// `se-direct-award`: a contract worth at most the direct-award limit (for bilaga 2 services,
+/// below their threshold) may be awarded directly, with a duty to document above 100 000 kr and
+/// a value counted over all purchases of the same kind.
+fn se_direct_award(cx: &Context, above: &Above) -> Duty {
+    let outcome = if above.class == Some(ContractClass::SocialServices) {
+        let applies = match above.duty.applies {
+            Applies::Yes => Applies::No,
+            Applies::No => Applies::Yes,
+            Applies::Unknown => Applies::Unknown,
+        };
+        Outcome {
+            applies,
+            reason: cx.word("duty.se-direct-award.social-services"),
+            verified: above.duty.verified,
+            class: above.class,
+        }
+    } else {
+        let mut outcome = against_threshold(cx, Rule::SeDirectAward);
+        // The rule is "at most the limit": reaching it means direct award is not open.
+        outcome.applies = match outcome.applies {
+            Applies::Yes => Applies::No,
+            Applies::No => Applies::Yes,
+            Applies::Unknown => Applies::Unknown,
+        };
+        outcome
+    };
+    let value = cx.procurement.value.map(|v| v.amount);
+    let documentation = match value {
+        Some(v) if v > 100_000.0 => cx.word("duty.se-direct-award.document"),
+        Some(_) => cx.word("duty.se-direct-award.no-document"),
+        None => String::new(),
+    };
+    let reason = match outcome.applies {
+        Applies::Yes => format!(
+            "{} {} {documentation} {}",
+            outcome.reason,
+            cx.word("duty.se-direct-award.applies"),
+            cx.word("duty.se-direct-award.same-kind")
+        ),
+        _ => outcome.reason,
+    };
+    Duty {
+        id: "se-direct-award",
+        title: cx.word("duty.se-direct-award.title"),
+        applies: outcome.applies,
+        cite: cx.word("duty.se-direct-award.cite"),
+        reason: reason.split_whitespace().collect::<Vec<_>>().join(" "),
+        // The paragraphs within 19 a kap. are not confirmed by our sources.
+        verified: false,
+    }
+}
+
+/// `england-sme-barriers`: have regard to the barriers SMEs face, s.12(4) for a covered
+/// procurement and s.86 for a regulated below-threshold contract.
+fn england_sme_barriers(cx: &Context, above: &Above) -> Duty {
+    let (applies, key, reason, verified) = match above.duty.applies {
+        Applies::Yes => (Applies::Yes, "covered", String::new(), true),
+        Applies::Unknown => (Applies::Unknown, "unknown", String::new(), false),
+        Applies::No => {
+            let below = against_threshold(cx, Rule::UkBelowThreshold);
+            let key = if below.applies == Applies::No {
+                "small"
+            } else {
+                "below"
+            };
+            (below.applies, key, below.reason, below.verified)
+        }
+    };
+    Duty {
+        id: "england-sme-barriers",
+        title: cx.word("duty.england-sme-barriers.title"),
+        applies,
+        cite: cx.word(&format!("duty.england-sme-barriers.cite.{key}")),
+        reason: [reason, cx.word(&format!("duty.england-sme-barriers.{key}"))]
+            .join(" ")
+            .trim()
+            .to_string(),
+        verified,
     }
 }
 

@@ -78,18 +78,36 @@ fn cases() -> Vec<Case> {
             No,
             "below the threshold of 2,389,585",
         ),
+        // 2026-27 has no official SEK figure in our data: 216 000 EUR × 10.8126 (the 2024-25
+        // rate) = 2 335 522 SEK is indicative, and a value within 10 % of it decides nothing.
         case(
             "se 2026 converted, at",
             "2026-01-01",
             procurement("se", "services", &sek(2_335_522), sc),
             "above-threshold",
+            Unknown,
+            "within 10 % of the converted figure",
+        ),
+        case(
+            "se 2026 converted, 9.9 % above",
+            "2026-01-01",
+            procurement("se", "services", &sek(2_566_700), sc),
+            "above-threshold",
+            Unknown,
+            "cannot be told",
+        ),
+        case(
+            "se 2026 converted, 10.1 % above",
+            "2026-01-01",
+            procurement("se", "services", &sek(2_571_400), sc),
+            "above-threshold",
             Yes,
             "indicative",
         ),
         case(
-            "se 2026 converted, below",
+            "se 2026 converted, 10.1 % below",
             "2026-01-01",
-            procurement("se", "services", &sek(2_335_521), sc),
+            procurement("se", "services", &sek(2_099_600), sc),
             "above-threshold",
             No,
             "216,000 EUR converted at 10.8126",
@@ -424,6 +442,98 @@ fn cases() -> Vec<Case> {
             No,
             "Articles 74 to 76",
         ),
+        // Direktupphandling: at most 700 000 kr; for bilaga 2 services, below their threshold.
+        case(
+            "se direct award at the limit",
+            "2026-06-01",
+            procurement("se", "services", &sek(700_000), sc),
+            "se-direct-award",
+            Yes,
+            "700,000 SEK is not over 700,000 SEK",
+        ),
+        case(
+            "se direct award lokalvård 600 000",
+            "2026-06-01",
+            procurement("se", "services", &sek(600_000), sc),
+            "se-direct-award",
+            Yes,
+            "must be documented",
+        ),
+        case(
+            "se direct award 90 000, no documentation duty",
+            "2026-06-01",
+            procurement("se", "services", &sek(90_000), sc),
+            "se-direct-award",
+            Yes,
+            "the duty to document does not apply",
+        ),
+        case(
+            "se direct award one krona over",
+            "2026-06-01",
+            procurement("se", "services", &sek(700_001), sc),
+            "se-direct-award",
+            No,
+            "is over 700,000 SEK",
+        ),
+        case(
+            "se direct award, annex 2 service below its threshold",
+            "2025-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(6_000_000),
+                &format!("{auth}cpv: [\"85311000\"]\n"),
+            ),
+            "se-direct-award",
+            Yes,
+            "the threshold for those services",
+        ),
+        // Procurement Act 2023: SME barriers (s.12(4), s.86) and KPIs over £5m (s.52).
+        case(
+            "england SME barriers, covered",
+            "2026-06-01",
+            procurement("england", "services", &gbp(1_800_000), sc),
+            "england-sme-barriers",
+            Yes,
+            "covered procurement",
+        ),
+        case(
+            "england SME barriers, regulated below threshold",
+            "2026-06-01",
+            procurement("england", "services", &gbp(100_000), sc),
+            "england-sme-barriers",
+            Yes,
+            "(s.86)",
+        ),
+        case(
+            "england SME barriers, under £30,000 incl. VAT",
+            "2026-06-01",
+            procurement("england", "services", &gbp(20_000), sc),
+            "england-sme-barriers",
+            No,
+            "neither provision applies",
+        ),
+        case(
+            "england KPIs, NHS facilities £12m",
+            "2026-06-01",
+            procurement("england", "services", &gbp(12_000_000), sc),
+            "england-kpis",
+            Yes,
+            "at least three key performance indicators",
+        ),
+        case(
+            "england KPIs, exactly £5m incl. VAT is not over",
+            "2026-06-01",
+            procurement(
+                "england",
+                "works",
+                "{ amount: 5000000, currency: GBP, vat: included }",
+                "",
+            ),
+            "england-kpis",
+            No,
+            "is not over 5,000,000 GBP incl. VAT",
+        ),
         // Scotland: regulated procurement, s.25 and the GPA figures with VAT.
         case(
             "scotland regulated at",
@@ -704,7 +814,8 @@ fn each_jurisdiction_lists_its_own_duties() {
         [
             "above-threshold",
             "lots-reasons",
-            "se-labour-law-conditions"
+            "se-labour-law-conditions",
+            "se-direct-award"
         ]
     );
     assert_eq!(ids("eu"), ["above-threshold", "lots-reasons"]);
@@ -719,7 +830,13 @@ fn each_jurisdiction_lists_its_own_duties() {
     );
     assert_eq!(
         ids("england"),
-        ["above-threshold", "lots-reasons", "england-social-value"]
+        [
+            "above-threshold",
+            "lots-reasons",
+            "england-social-value",
+            "england-sme-barriers",
+            "england-kpis"
+        ]
     );
 }
 

@@ -23,6 +23,8 @@ pub enum Rule {
     ScotlandRegulated,
     ScotlandCommunityBenefits,
     SeDirectAward,
+    UkKpis,
+    UkBelowThreshold,
 }
 
 /// The class of contract a threshold is for.
@@ -56,6 +58,10 @@ pub struct Threshold {
     pub official: Vec<Money>,
     pub valid_from: Date,
     pub valid_to: Option<Date>,
+    /// The rule turns on a value *over* the figure, not at or above it ("högst 700 000 kr",
+    /// "over £5 million"): a value equal to the figure does not reach it.
+    #[serde(default)]
+    pub over: bool,
     pub source: Text,
     pub verified: bool,
     #[serde(default)]
@@ -96,6 +102,7 @@ pub struct VatRate {
 #[serde(deny_unknown_fields)]
 struct LawData {
     thresholds: Vec<Threshold>,
+    indicative_margin: f64,
     rates: Vec<Rate>,
     vat: Vec<VatRate>,
 }
@@ -340,6 +347,11 @@ impl Law {
         &self.data.thresholds
     }
 
+    /// The share of an indicative threshold within which a value decides nothing.
+    pub fn indicative_margin(&self) -> f64 {
+        self.data.indicative_margin
+    }
+
     /// The figure of `rule` for this contract class and authority on `date`.
     pub fn threshold(
         &self,
@@ -516,7 +528,11 @@ impl Law {
         Ok(Comparison {
             value: compared,
             threshold: limit,
-            at_or_above: compared.amount >= limit.amount,
+            at_or_above: if threshold.over {
+                compared.amount > limit.amount
+            } else {
+                compared.amount >= limit.amount
+            },
             steps,
         })
     }
@@ -552,8 +568,23 @@ pub struct RateUse<'a> {
 pub struct Comparison {
     pub value: Money,
     pub threshold: Money,
+    /// Whether the value reaches the threshold: at or above it, or over it for a threshold
+    /// marked `over`.
     pub at_or_above: bool,
     pub steps: Vec<Step>,
+}
+
+impl Comparison {
+    /// Whether the threshold was converted at a rate from another period and the value lies
+    /// within `margin` of it, so that the comparison decides nothing.
+    pub fn too_close_to_tell(&self, margin: f64) -> bool {
+        let indicative = self
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::Converted { expired: true, .. }));
+        indicative
+            && (self.value.amount - self.threshold.amount).abs() < margin * self.threshold.amount
+    }
 }
 
 /// One adjustment made before comparing.
