@@ -476,7 +476,7 @@ fn a_user_clause_replaces_the_default_with_the_same_id() {
         "clauses",
         "list",
     ]);
-    assert!(only.stdout.ends_with("1 clauses\n"), "{}", only.stdout);
+    assert!(only.stdout.ends_with("\n1 clause\n"), "{}", only.stdout);
 }
 
 #[test]
@@ -567,6 +567,31 @@ fn lint_names_every_problem_in_a_broken_library() {
             "'targeted (recruitment|training)', '\\bårsarbete'",
         ),
     );
+    env.write(
+        "broken/s24.yaml",
+        good.replace("id: scot-fixture", "id: s24")
+            .replace("(asp 12), s.24\"", "(asp 12), s.24(1)(a)(i)\""),
+    );
+    env.write(
+        "broken/eng-directive.yaml",
+        good.replace("id: scot-fixture", "id: eng-directive")
+            .replace("jurisdictions: [scotland]", "jurisdictions: [england]")
+            .replace(
+                "{ jurisdiction: scotland, cite: \"Procurement Reform (Scotland) Act 2014 (asp 12), s.24\" }",
+                "{ jurisdiction: england, cite: \"Directive 2014/24/EU art. 70\" }",
+            ),
+    );
+    env.write(
+        "broken/se-award-17.yaml",
+        good.replace("id: scot-fixture", "id: se-award-17")
+            .replace("jurisdictions: [scotland]", "jurisdictions: [se]")
+            .replace("instrument: contract-condition", "instrument: award-criterion")
+            .replace(
+                "{ jurisdiction: scotland, cite: \"Procurement Reform (Scotland) Act 2014 (asp 12), s.24\" }",
+                "{ jurisdiction: se, cite: \"LOU (2016:1145) 17 kap. 1 §\" }",
+            )
+            .replace("  sv: En testfil.", "  sv: Enligt ch. 16 s. 3 får sociala aspekter vägas in."),
+    );
     env.write("broken/binary.yaml", b"id: x\x00\n");
     env.write(
         "broken/bad-helper.yaml",
@@ -604,6 +629,13 @@ fn lint_names_every_problem_in_a_broken_library() {
         "`detect.present[1]` puts `\\b` beside a letter outside ASCII",
         "broken/bad-helper.yaml:",
         "the `en` text does not render: Helper not found shout",
+        "broken/s24.yaml:11:",
+        "section 24 of the Procurement Reform (Scotland) Act 2014 has no subsections",
+        "broken/eng-directive.yaml:11:",
+        "not Directive 2014/24/EU: cite the Act's section",
+        "broken/se-award-17.yaml:11:",
+        "award criteria are LOU 16 kap. (1 and 3 §§)",
+        "`ch. 16 s. 3`: a Swedish citation is written the Swedish way",
     ] {
         assert!(out.contains(expected), "expected `{expected}` in\n{out}");
     }
@@ -621,6 +653,17 @@ fn clauses_list_formats() {
     let table = env.run(&["--no-default-clauses", "--clauses", dir, "clauses", "list"]);
     table.expect_code(0);
     insta::assert_snapshot!("list_table", table.stdout);
+    let swedish = env.run(&[
+        "--no-default-clauses",
+        "--clauses",
+        dir,
+        "clauses",
+        "list",
+        "--lang",
+        "sv",
+    ]);
+    swedish.expect_code(0);
+    insta::assert_snapshot!("list_table_sv", swedish.stdout);
     let md = env.run(&[
         "--no-default-clauses",
         "--clauses",
@@ -840,8 +883,8 @@ fn every_real_notice_loads_with_what_it_says() {
         NoticeCase { file: "scotland/ocds-r6ebe6-0000578867.json", title: "Oral Nutrional Products", buyer: "The Common Services Agency (more commonly known as NHS National Services Scotland) ('NHS')", value: Some(2_668_000.0), cpv: &["33692300"], lots: Some(0), jurisdiction: "scotland" },
         NoticeCase { file: "scotland/ocds-r6ebe6-0000580868.json", title: "Condition Surveys and Associated Services", buyer: "APUC Limited", value: Some(2_800_000.0), cpv: &["71315300", "71315100", "71315200", "71621000", "79421000"], lots: Some(0), jurisdiction: "scotland" },
         NoticeCase { file: "scotland/ocds-r6ebe6-0000581263.json", title: "The Provision of Air Services between Glasgow Airport and Campbeltown, Tiree and Barra", buyer: "Transport Scotland", value: Some(20_000_000.0), cpv: &["60400000", "60410000", "60420000"], lots: Some(0), jurisdiction: "scotland" },
-        NoticeCase { file: "wales/ocds-kuma6s-145986.json", title: "Highway Verge & Hedge Cutting with Tractor and Flail", buyer: "Carmarthenshire County Council", value: None, cpv: &["77111000", "77000000", "77100000", "77110000", "77112000", "77310000", "77313000", "77314000", "77314100", "45233139", "77300000", "77340000", "77342000"], lots: Some(20), jurisdiction: "england" },
-        NoticeCase { file: "wales/ocds-kuma6s-147810.json", title: "Cleaning of Educational and Other Establishments within Rhondda Cynon Taf CBC - Framework", buyer: "Rhondda Cynon Taf CBC", value: Some(16_800_000.0), cpv: &["90910000"], lots: Some(0), jurisdiction: "england" },
+        NoticeCase { file: "wales/ocds-kuma6s-145986.json", title: "Highway Verge & Hedge Cutting with Tractor and Flail", buyer: "Carmarthenshire County Council", value: None, cpv: &["77111000", "77000000", "77100000", "77110000", "77112000", "77310000", "77313000", "77314000", "77314100", "45233139", "77300000", "77340000", "77342000"], lots: Some(20), jurisdiction: "wales" },
+        NoticeCase { file: "wales/ocds-kuma6s-147810.json", title: "Cleaning of Educational and Other Establishments within Rhondda Cynon Taf CBC - Framework", buyer: "Rhondda Cynon Taf CBC", value: Some(16_800_000.0), cpv: &["90910000"], lots: Some(0), jurisdiction: "wales" },
     ];
     let env = Env::new();
     for c in &cases {

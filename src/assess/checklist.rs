@@ -227,9 +227,11 @@ fn decide(
                 .any(|c| cx.law.reservable_service(c.code()).is_some());
             let fits = match p.jurisdiction {
                 Jurisdiction::Scotland => services,
-                Jurisdiction::Se | Jurisdiction::England | Jurisdiction::Eu => {
-                    services && social_service
-                }
+                Jurisdiction::Se
+                | Jurisdiction::England
+                | Jurisdiction::Wales
+                | Jurisdiction::NorthernIreland
+                | Jurisdiction::Eu => services && social_service,
             };
             (if fits { Warn } else { Pass }, json!({}))
         }
@@ -316,7 +318,10 @@ fn decide(
                 _ => (Unknown, json!({})),
             },
             Jurisdiction::Scotland => (Warn, json!({})),
-            Jurisdiction::England | Jurisdiction::Eu => (Pass, json!({})),
+            Jurisdiction::England
+            | Jurisdiction::Wales
+            | Jurisdiction::NorthernIreland
+            | Jurisdiction::Eu => (Pass, json!({})),
         },
         other => panic!("checklist item `{other}` has no rule in checklist.rs"),
     }
@@ -339,7 +344,7 @@ fn turnover(cx: &Context, settings: &Settings) -> (CheckStatus, Value) {
     let Some(base) = smallest_lot.or(p.value) else {
         return (CheckStatus::Unknown, json!({}));
     };
-    if base.currency != demand.currency || base.vat != demand.vat {
+    if base.currency != demand.currency || !base.vat.same_basis(demand.vat) {
         return (CheckStatus::Unknown, json!({}));
     }
     let limit = Money {
@@ -353,7 +358,7 @@ fn turnover(cx: &Context, settings: &Settings) -> (CheckStatus, Value) {
     });
     if demand.amount <= limit.amount {
         (CheckStatus::Pass, args)
-    } else if p.jurisdiction == Jurisdiction::England {
+    } else if p.jurisdiction.procurement_act() {
         (CheckStatus::Warn, args)
     } else {
         (CheckStatus::Fail, args)

@@ -13,7 +13,7 @@ use crate::law::{Comparison, ContractClass, Law, Lookup, Missing, Rule, Step, Th
 use crate::messages::{Messages, decimal, money};
 
 /// Every duty id, in the order duties are listed.
-pub const DUTY_IDS: [&str; 9] = [
+pub const DUTY_IDS: [&str; 11] = [
     "above-threshold",
     "lots-reasons",
     "scotland-regulated-procurement",
@@ -23,6 +23,8 @@ pub const DUTY_IDS: [&str; 9] = [
     "england-social-value",
     "england-sme-barriers",
     "england-kpis",
+    "wales-socially-responsible-procurement",
+    "ni-social-value",
 ];
 
 /// Whether a duty applies.
@@ -98,6 +100,16 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
             duties.push(england_social_value(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
             duties.push(threshold_duty(cx, "england-kpis", Rule::UkKpis));
+        }
+        Jurisdiction::Wales => {
+            duties.push(wales_socially_responsible_procurement(cx, &above));
+            duties.push(england_sme_barriers(cx, &above));
+            duties.push(devolved_kpis(cx));
+        }
+        Jurisdiction::NorthernIreland => {
+            duties.push(ni_social_value(cx, &above));
+            duties.push(england_sme_barriers(cx, &above));
+            duties.push(devolved_kpis(cx));
         }
         Jurisdiction::Eu => {}
     }
@@ -454,7 +466,9 @@ fn above_threshold(cx: &Context) -> Above {
     let rule = match cx.procurement.jurisdiction {
         Jurisdiction::Se | Jurisdiction::Eu => Rule::EuDirective,
         Jurisdiction::Scotland => Rule::ScotlandGpa,
-        Jurisdiction::England => Rule::UkProcurementAct,
+        Jurisdiction::England | Jurisdiction::Wales | Jurisdiction::NorthernIreland => {
+            Rule::UkProcurementAct
+        }
     };
     let outcome = against_threshold(cx, rule);
     Above {
@@ -465,7 +479,7 @@ fn above_threshold(cx: &Context) -> Above {
             applies: outcome.applies,
             cite: cx.word(&format!(
                 "duty.above-threshold.cite.{}",
-                cx.procurement.jurisdiction
+                act(cx.procurement.jurisdiction)
             )),
             reason: outcome.reason,
             verified: outcome.verified,
@@ -478,7 +492,7 @@ fn lots_reasons(cx: &Context, above: &Above) -> Duty {
     let light = above.class == Some(ContractClass::SocialServices);
     // England's s.18 is confirmed, but not whether it excepts light touch contracts; Scotland's
     // reg 47 is confirmed, but not whether it binds contracts under regs 74-76.
-    let mut verified = !(light && matches!(j, Jurisdiction::England | Jurisdiction::Scotland));
+    let mut verified = !(light && (j.procurement_act() || j == Jurisdiction::Scotland));
     let (applies, reason) = match (above.duty.applies, cx.procurement.lots.as_deref()) {
         (Applies::No, _) => (Applies::No, cx.word("duty.lots-reasons.below")),
         (_, Some(lots)) if !lots.is_empty() => {
@@ -488,7 +502,7 @@ fn lots_reasons(cx: &Context, above: &Above) -> Duty {
                 cx.say("duty.lots-reasons.divided", json!({ "count": lots.len() })),
             )
         }
-        _ if light && j != Jurisdiction::England => (
+        _ if light && !j.procurement_act() => (
             Applies::No,
             cx.word(&format!("duty.lots-reasons.social-services.{j}")),
         ),
@@ -498,7 +512,7 @@ fn lots_reasons(cx: &Context, above: &Above) -> Duty {
             cx.word("duty.lots-reasons.threshold-unknown"),
         ),
         (Applies::Yes, Some(_)) => {
-            let mut reason = cx.word(&format!("duty.lots-reasons.applies.{j}"));
+            let mut reason = cx.word(&format!("duty.lots-reasons.applies.{}", act(j)));
             if light {
                 reason.push(' ');
                 reason.push_str(&cx.word("duty.lots-reasons.light-touch.england"));
@@ -510,7 +524,7 @@ fn lots_reasons(cx: &Context, above: &Above) -> Duty {
         id: "lots-reasons",
         title: cx.word("duty.lots-reasons.title"),
         applies,
-        cite: cx.word(&format!("duty.lots-reasons.cite.{j}")),
+        cite: cx.word(&format!("duty.lots-reasons.cite.{}", act(j))),
         reason,
         verified,
     }
@@ -672,6 +686,102 @@ fn england_sme_barriers(cx: &Context, above: &Above) -> Duty {
             .trim()
             .to_string(),
         verified,
+    }
+}
+
+/// The key under which a jurisdiction's wording is kept: the Procurement Act 2023's is shared by
+/// England, Wales and Northern Ireland.
+fn act(j: Jurisdiction) -> &'static str {
+    if j.procurement_act() {
+        "england"
+    } else {
+        j.code()
+    }
+}
+
+/// `england-kpis` in Wales and Northern Ireland: the same s.52 figure, but whether the section
+/// reaches devolved and transferred authorities is not confirmed.
+fn devolved_kpis(cx: &Context) -> Duty {
+    let mut duty = threshold_duty(cx, "england-kpis", Rule::UkKpis);
+    duty.verified = false;
+    duty.reason.push(' ');
+    duty.reason.push_str(&cx.word("duty.england-kpis.devolved"));
+    duty
+}
+
+/// `wales-socially-responsible-procurement`: the Social Partnership and Public Procurement
+/// (Wales) Act 2023 duties, in force from 25 March 2026 (the date the data's major
+/// construction figure starts).
+fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
+    let id = "wales-socially-responsible-procurement";
+    let word = |key: &str| cx.word(&format!("duty.{id}.{key}"));
+    let construction = against_threshold(cx, Rule::WalesMajorConstruction);
+    let in_force = cx
+        .law
+        .thresholds()
+        .iter()
+        .filter(|t| t.rule == Rule::WalesMajorConstruction)
+        .map(|t| t.valid_from)
+        .min()
+        .is_some_and(|from| from <= cx.date);
+    let (applies, reason, verified) = if !in_force {
+        (Applies::No, word("not-in-force"), true)
+    } else if construction.applies == Applies::Yes
+        && cx.procurement.kind == Some(ContractType::Works)
+    {
+        (
+            Applies::Yes,
+            format!("{} {}", construction.reason, word("major-construction")),
+            construction.verified,
+        )
+    } else {
+        match above.duty.applies {
+            Applies::Yes => (Applies::Yes, word("above"), false),
+            Applies::No => (Applies::Unknown, word("below"), false),
+            Applies::Unknown => (Applies::Unknown, word("unknown"), false),
+        }
+    };
+    Duty {
+        id,
+        title: word("title"),
+        applies,
+        cite: word("cite"),
+        reason,
+        verified,
+    }
+}
+
+/// `ni-social-value`: Northern Ireland's PPN 01/21, social value scored at no less than 10 % of
+/// the award criteria at or above the thresholds.
+fn ni_social_value(cx: &Context, above: &Above) -> Duty {
+    let id = "ni-social-value";
+    let word = |key: &str| cx.word(&format!("duty.{id}.{key}"));
+    let (applies, mut reason) = match above.duty.applies {
+        Applies::Yes => (Applies::Yes, word("applies")),
+        Applies::No => (Applies::No, word("below")),
+        Applies::Unknown => (Applies::Unknown, word("unknown")),
+    };
+    if applies == Applies::Yes
+        && let Some(award) = &cx.procurement.award
+    {
+        reason.push(' ');
+        reason.push_str(&cx.say(
+            if award.social >= 10.0 {
+                "duty.ni-social-value.weight-ok"
+            } else {
+                "duty.ni-social-value.weight-low"
+            },
+            json!({ "social": decimal(award.social, cx.lang) }),
+        ));
+    }
+    Duty {
+        id,
+        title: word("title"),
+        applies,
+        cite: word("cite"),
+        reason,
+        // The planned rise to 20 % is not confirmed in force.
+        verified: true,
     }
 }
 

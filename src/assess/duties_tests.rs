@@ -534,6 +534,80 @@ fn cases() -> Vec<Case> {
             No,
             "is not over 5,000,000 GBP incl. VAT",
         ),
+        // Wales: the Procurement Act's thresholds, no Social Value Act, and the 2023 Welsh Act
+        // from 25 March 2026.
+        case(
+            "wales cleaning above, SRP duty",
+            "2026-06-01",
+            procurement("wales", "services", &gbp(2_400_000), sc),
+            "wales-socially-responsible-procurement",
+            Yes,
+            "published objectives (s.24)",
+        ),
+        case(
+            "wales before commencement",
+            "2026-03-24",
+            procurement("wales", "services", &gbp(2_400_000), sc),
+            "wales-socially-responsible-procurement",
+            No,
+            "in force from 25 March 2026",
+        ),
+        case(
+            "wales major construction £2m incl. VAT",
+            "2026-06-01",
+            procurement(
+                "wales",
+                "works",
+                "{ amount: 2000000, currency: GBP, vat: included }",
+                "",
+            ),
+            "wales-socially-responsible-procurement",
+            Yes,
+            "major construction contract (s.25)",
+        ),
+        case(
+            "wales below threshold",
+            "2026-06-01",
+            procurement("wales", "services", &gbp(100_000), sc),
+            "wales-socially-responsible-procurement",
+            Unknown,
+            "regulations our sources have not confirmed",
+        ),
+        case(
+            "wales light touch school catering £500k",
+            "2026-06-01",
+            procurement(
+                "wales",
+                "services",
+                &gbp(500_000),
+                &format!("{auth}cpv: [\"55524000\"]\n"),
+            ),
+            "above-threshold",
+            No,
+            "below the threshold of 663,540 GBP incl. VAT",
+        ),
+        // Northern Ireland: PPN 01/21's 10 % minimum above the threshold.
+        case(
+            "northern ireland above, weight 5 %",
+            "2026-06-01",
+            procurement(
+                "northern-ireland",
+                "services",
+                &gbp(2_400_000),
+                &format!("{sc}award: {{ price: 50, quality: 45, social: 5 }}\n"),
+            ),
+            "ni-social-value",
+            Yes,
+            "only 5 %: raise it to at least 10 %",
+        ),
+        case(
+            "northern ireland below",
+            "2026-06-01",
+            procurement("northern-ireland", "services", &gbp(100_000), sc),
+            "ni-social-value",
+            No,
+            "minimum weight does not apply",
+        ),
         // Scotland: regulated procurement, s.25 and the GPA figures with VAT.
         case(
             "scotland regulated at",
@@ -834,6 +908,26 @@ fn each_jurisdiction_lists_its_own_duties() {
             "above-threshold",
             "lots-reasons",
             "england-social-value",
+            "england-sme-barriers",
+            "england-kpis"
+        ]
+    );
+    assert_eq!(
+        ids("wales"),
+        [
+            "above-threshold",
+            "lots-reasons",
+            "wales-socially-responsible-procurement",
+            "england-sme-barriers",
+            "england-kpis"
+        ]
+    );
+    assert_eq!(
+        ids("northern-ireland"),
+        [
+            "above-threshold",
+            "lots-reasons",
+            "ni-social-value",
             "england-sme-barriers",
             "england-kpis"
         ]

@@ -13,7 +13,9 @@ use serde_json::{Value, json};
 
 use super::duties::{Applies, Context, Duty};
 use crate::input::yaml::name_of;
-use crate::input::{ContractType, Cpv, Jurisdiction, Language, Money, Priority, Procedure, Vat};
+use crate::input::{
+    AuthorityKind, ContractType, Cpv, Jurisdiction, Language, Money, Priority, Procedure, Vat,
+};
 use crate::library::clause::{Benefit, Param, Rounding};
 use crate::library::{Category, Clause, Instrument, Library};
 use crate::messages::{Messages, decimal, money, number};
@@ -367,6 +369,20 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
         });
     }
 
+    let kinds = &clause.recommended_for.authority;
+    if !kinds.is_empty() {
+        let names: Vec<String> = kinds.iter().map(|k| say_authority(cx.lang, *k)).collect();
+        let args = json!({ "kinds": names.join(", ") });
+        check(
+            match cx.procurement.authority.as_ref().and_then(|a| a.kind) {
+                Some(kind) if kinds.contains(&kind) => Check::Pass(say("rec.authority.ok", args)),
+                // Not for this authority by default: optional, for the buyer to include.
+                Some(_) => Check::Unknown(say("rec.authority.other", args)),
+                None => Check::Unknown(say("rec.authority.unknown", args)),
+            },
+        );
+    }
+
     if !failed.is_empty() {
         return Verdict {
             status: Status::NotApplicable,
@@ -549,6 +565,10 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
 
 fn say_kind(lang: Language, kind: ContractType) -> String {
     Messages::embedded().text(&format!("kind.{}", name_of(&kind)), lang)
+}
+
+fn say_authority(lang: Language, kind: AuthorityKind) -> String {
+    Messages::embedded().text(&format!("authority.{}", name_of(&kind)), lang)
 }
 
 pub fn say_procedure(lang: Language, procedure: Procedure) -> String {

@@ -5,6 +5,7 @@ use crate::error::{Error, Result, did_you_mean};
 use crate::input::Language;
 use crate::input::yaml::name_of;
 use crate::library::{Library, LibraryOptions, lint};
+use crate::messages::Messages;
 use crate::output::Stdout;
 
 use super::Outcome;
@@ -107,23 +108,26 @@ fn rows(library: &Library) -> Vec<Row> {
         .collect()
 }
 
-/// A plain aligned table for terminals.
+/// A plain aligned table for terminals: in English the ids a clause file uses, in Swedish the
+/// headers and the category, instrument and level in words.
 fn table(library: &Library, lang: Language) -> String {
-    let mut lines = vec![[
-        "ID".to_string(),
-        "WHERE".to_string(),
-        "CATEGORY".to_string(),
-        "INSTRUMENT".to_string(),
-        "LEVEL".to_string(),
-        "TITLE".to_string(),
-    ]];
+    let messages = Messages::embedded();
+    let word = |key: &str| messages.text(key, lang);
+    let mut lines = vec![
+        ["id", "where", "category", "instrument", "level", "title"]
+            .map(|column| word(&format!("list.header.{column}"))),
+    ];
     for (row, clause) in rows(library).into_iter().zip(library.clauses()) {
+        let named = |kind: &str, id: String| match lang {
+            Language::En => id,
+            Language::Sv => word(&format!("list.{kind}.{id}")),
+        };
         lines.push([
             row.id,
             row.jurisdictions,
-            row.category,
-            row.instrument,
-            row.level,
+            named("category", row.category),
+            named("instrument", row.instrument),
+            named("level", row.level),
             clause.title(lang).to_string(),
         ]);
     }
@@ -142,7 +146,12 @@ fn table(library: &Library, lang: Language) -> String {
         out.push_str(&line[5]);
         out.push('\n');
     }
-    out.push_str(&format!("{} clauses\n", library.len()));
+    out.push_str(&messages.render(
+        "list.count",
+        lang,
+        &serde_json::json!({ "count": library.len() }),
+    ));
+    out.push('\n');
     out
 }
 
@@ -193,4 +202,47 @@ fn json(library: &Library) -> String {
     let mut text = serde_json::to_string_pretty(&items).expect("a list serialises to JSON");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{Category, Instrument, Level};
+
+    /// The names a JSON Schema gives an enum's variants.
+    fn variants(schema: schemars::Schema) -> Vec<String> {
+        let value = schema.as_value();
+        let mut names: Vec<String> = value["enum"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .chain(
+                value["oneOf"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.get("const")),
+            )
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_category_instrument_and_level_has_a_swedish_name() {
+        let messages = Messages::embedded();
+        for (kind, names) in [
+            ("category", variants(schemars::schema_for!(Category))),
+            ("instrument", variants(schemars::schema_for!(Instrument))),
+            ("level", variants(schemars::schema_for!(Level))),
+        ] {
+            assert!(names.len() >= 3, "{kind}: {names:?}");
+            for name in names {
+                let key = format!("list.{kind}.{name}");
+                let sv = messages.text_or(&key, Language::Sv, "");
+                assert!(!sv.is_empty() && sv != name, "no Swedish name at {key}");
+            }
+        }
+    }
 }

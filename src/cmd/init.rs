@@ -13,6 +13,8 @@ pub fn starter(jurisdiction: Jurisdiction) -> &'static str {
         Jurisdiction::Se => include_str!("../../templates/init/se.yaml"),
         Jurisdiction::Scotland => include_str!("../../templates/init/scotland.yaml"),
         Jurisdiction::England => include_str!("../../templates/init/england.yaml"),
+        Jurisdiction::Wales => include_str!("../../templates/init/wales.yaml"),
+        Jurisdiction::NorthernIreland => include_str!("../../templates/init/northern-ireland.yaml"),
         Jurisdiction::Eu => include_str!("../../templates/init/eu.yaml"),
     }
 }

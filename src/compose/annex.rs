@@ -427,6 +427,19 @@ pub fn labelled(a: &Assessment, s: &Selected, title: &str) -> String {
     }
 }
 
+/// What a requirement is expected to bring, for the s.25(4) award notice: its targets first
+/// (`6 targeted opportunities (Targeted recruitment)`), per lot where they differ by lot, or its
+/// title where it sets none.
+pub fn expected_benefit(a: &Assessment, s: &Selected, title: &str) -> String {
+    let targets = targets(s.params.values(), a.language);
+    let named = s.params.values().all(|p| p.unit.is_some());
+    if targets.is_empty() || !named || lot_rows(a, s).is_some() {
+        labelled(a, s, title)
+    } else {
+        format!("{} ({title})", targets.join(", "))
+    }
+}
+
 /// `Title (6 targeted opportunities)`: a requirement with its targets.
 pub fn with_targets<'a>(
     title: &str,

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::annex::{Item, items, kpi_name, labelled, unit};
+use super::annex::{Item, expected_benefit, items, kpi_name, labelled, unit};
 use super::cites;
 use super::document::{Block, Inline, text};
 use crate::assess::{Applies, Assessment};
@@ -197,14 +197,22 @@ fn section_25(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
     let m = Messages::embedded();
     // Community benefit requirements as s.24 defines them: recruitment and training,
     // sub-contracting opportunities, and other benefits to the area beyond the contract.
-    let benefits: Vec<String> = items
+    let imposed: Vec<&Item> = items
         .iter()
         .filter(|i| {
             // Requirements the contract imposes, not the statement a tenderer hands in.
             COMMUNITY_BENEFITS.contains(&i.clause.category)
                 && i.clause.instrument == Instrument::ContractCondition
         })
+        .collect();
+    // The notice names the requirements; the award notice the benefits they are to bring.
+    let requirements: Vec<String> = imposed
+        .iter()
         .map(|i| labelled(a, i.selected, &i.selected.title))
+        .collect();
+    let benefits: Vec<String> = imposed
+        .iter()
+        .map(|i| expected_benefit(a, i.selected, &i.selected.title))
         .collect();
     blocks.push(Block::heading(
         3,
@@ -213,23 +221,34 @@ fn section_25(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
     ));
     // Without community benefit requirements s.25(3) asks for the reasons instead, and
     // there is nothing to report in the award notice.
-    let texts: &[(&str, &str)] = if benefits.is_empty() {
-        &[("annex.s25.notice-label", "annex.s25.notice-none")]
+    let texts: Vec<(&str, &str, String)> = if imposed.is_empty() {
+        vec![(
+            "annex.s25.notice-label",
+            "annex.s25.notice-none",
+            String::new(),
+        )]
     } else {
-        &[
-            ("annex.s25.notice-label", "annex.s25.notice"),
-            ("annex.s25.award-label", "annex.s25.award"),
+        vec![
+            (
+                "annex.s25.notice-label",
+                "annex.s25.notice",
+                requirements.join("; "),
+            ),
+            (
+                "annex.s25.award-label",
+                "annex.s25.award",
+                benefits.join("; "),
+            ),
         ]
     };
-    let benefits = benefits.join("; ");
-    for &(label, body) in texts {
+    for (label, body, list) in texts {
         blocks.push(Block::Paragraph {
             text: vec![Inline::Strong(m.text(label, lang))],
         });
         blocks.push(Block::paragraph(m.render(
             body,
             lang,
-            &json!({ "list": benefits }),
+            &json!({ "list": list }),
         )));
     }
 }

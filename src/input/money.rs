@@ -59,6 +59,13 @@ impl Vat {
         *self == Vat::Excluded
     }
 
+    /// Whether amounts on these two bases can be compared as they stand: an exempt amount holds
+    /// no VAT, like one excluding it.
+    pub fn same_basis(self, other: Vat) -> bool {
+        let net = |v: Vat| if v == Vat::Exempt { Vat::Excluded } else { v };
+        net(self) == net(other)
+    }
+
     /// What follows an amount in English: ` incl. VAT`, ` (VAT exempt)`, or nothing.
     pub fn suffix(self) -> &'static str {
         match self {
@@ -121,6 +128,15 @@ mod tests {
         assert_eq!(group_thousands(999.0), "999");
         assert_eq!(group_thousands(1_000.5), "1\u{a0}000.50");
         assert_eq!(group_thousands(-4_000.0), "-4\u{a0}000");
+    }
+
+    #[test]
+    fn an_exempt_amount_compares_with_one_excluding_vat() {
+        assert!(Vat::Exempt.same_basis(Vat::Excluded));
+        assert!(Vat::Excluded.same_basis(Vat::Exempt));
+        assert!(!Vat::Exempt.same_basis(Vat::Included));
+        assert!(!Vat::Included.same_basis(Vat::Excluded));
+        assert_eq!(Vat::Exempt.suffix(), " (VAT exempt)");
     }
 
     #[test]

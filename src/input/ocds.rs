@@ -26,8 +26,54 @@ const PUBLISHERS: &[(&str, &str, Jurisdiction)] = &[
     ),
     ("ocds-b5fd17", "Contracts Finder", Jurisdiction::England),
     ("ocds-h6vhtk", "Find a Tender", Jurisdiction::England),
-    ("ocds-kuma6s", "Sell2Wales", Jurisdiction::England),
+    ("ocds-kuma6s", "Sell2Wales", Jurisdiction::Wales),
 ];
+
+/// Publishers whose notices come from buyers anywhere in the UK: the buyer's address tells
+/// Wales, Northern Ireland and Scotland from England.
+const UK_WIDE: &[&str] = &["ocds-b5fd17", "ocds-h6vhtk"];
+
+/// The regime a UK buyer's address points to: NUTS/ITL region codes (`UKL` Wales, `UKN`
+/// Northern Ireland, `UKM` Scotland), region or country names, or a postcode area that lies
+/// wholly in Wales or Northern Ireland.
+fn regime_of_address(release: &Value) -> Option<(Jurisdiction, String)> {
+    let buyer_id = text(release, &["buyer", "id"]);
+    let buyer = release.get("parties")?.as_array()?.iter().find(|p| {
+        roles(p).contains(&"buyer") || (buyer_id.is_some() && text(p, &["id"]) == buyer_id)
+    })?;
+    let address = buyer.get("address")?;
+    let field = |key: &str| {
+        text(address, &[key])
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    for key in ["region", "countryName"] {
+        let Some(value) = field(key) else { continue };
+        let upper = value.to_uppercase();
+        let regime = if upper.starts_with("UKL") || upper == "WALES" || upper == "CYMRU" {
+            Jurisdiction::Wales
+        } else if upper.starts_with("UKN") || upper == "NORTHERN IRELAND" {
+            Jurisdiction::NorthernIreland
+        } else if upper.starts_with("UKM") || upper == "SCOTLAND" {
+            Jurisdiction::Scotland
+        } else {
+            continue;
+        };
+        return Some((regime, format!("{key} {value}")));
+    }
+    let postcode = field("postalCode")?;
+    let area: String = postcode
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_uppercase();
+    let regime = match area.as_str() {
+        "BT" => Jurisdiction::NorthernIreland,
+        "CF" | "SA" | "NP" | "LL" | "LD" => Jurisdiction::Wales,
+        _ => return None,
+    };
+    Some((regime, format!("postalCode {postcode}")))
+}
 
 /// Words in an award criterion's name that mark it as social (it is weighted as `social`).
 const SOCIAL_CRITERIA: &[&str] = &[
@@ -151,12 +197,21 @@ fn procurement(
         .find(|(prefix, ..)| ocid.starts_with(prefix));
     let (jurisdiction, jurisdiction_from) = match (option, publisher) {
         (Some(j), _) => (j, JurisdictionFrom::Option),
-        (None, Some((prefix, _, j))) => (
-            *j,
-            JurisdictionFrom::OcidPrefix {
-                prefix: prefix.to_string(),
-            },
-        ),
+        (None, Some((prefix, _, j))) => match regime_of_address(release) {
+            Some((regime, address)) if UK_WIDE.contains(prefix) => (
+                regime,
+                JurisdictionFrom::BuyerAddress {
+                    prefix: prefix.to_string(),
+                    address,
+                },
+            ),
+            _ => (
+                *j,
+                JurisdictionFrom::OcidPrefix {
+                    prefix: prefix.to_string(),
+                },
+            ),
+        },
         (None, None) => {
             return Err(Diagnostic::new(
                 &source.name,
@@ -173,7 +228,7 @@ fn procurement(
                     .collect::<Vec<_>>()
                     .join(", ")
             ))
-            .help("give the jurisdiction with --jurisdiction se|scotland|england|eu"));
+            .help("give the jurisdiction with --jurisdiction se|scotland|england|wales|northern-ireland|eu"));
         }
     };
     let empty = Value::Null;
@@ -484,6 +539,52 @@ mod tests {
 
     fn src(text: &str) -> Source {
         Source::from_text("n.json", text)
+    }
+
+    #[test]
+    fn a_uk_wide_notice_is_placed_by_the_buyers_address() {
+        let regime = |ocid: &str, address: &str| {
+            let json = format!(
+                r#"{{"ocid":"{ocid}-1","parties":[{{"id":"b","name":"Buyer","roles":["buyer"],"address":{address}}}],"tender":{{"title":"T"}}}}"#
+            );
+            let p = load(&src(&json), None).unwrap().remove(0);
+            (p.jurisdiction, p.notice.unwrap().jurisdiction_from)
+        };
+        let (j, from) = regime("ocds-h6vhtk", r#"{"region":"UKL14"}"#);
+        assert_eq!(j, Jurisdiction::Wales);
+        assert!(
+            matches!(from, JurisdictionFrom::BuyerAddress { ref address, .. } if address == "region UKL14")
+        );
+        assert_eq!(
+            regime("ocds-b5fd17", r#"{"postalCode":"BT1 5GS"}"#).0,
+            Jurisdiction::NorthernIreland
+        );
+        assert_eq!(
+            regime("ocds-h6vhtk", r#"{"region":"UKM71"}"#).0,
+            Jurisdiction::Scotland
+        );
+        assert_eq!(
+            regime(
+                "ocds-b5fd17",
+                r#"{"region":"North West","postalCode":"M1 1AA"}"#
+            )
+            .0,
+            Jurisdiction::England
+        );
+        // SY and CH straddle the border: they decide nothing.
+        assert_eq!(
+            regime("ocds-b5fd17", r#"{"postalCode":"SY1 1AA"}"#).0,
+            Jurisdiction::England
+        );
+        // Sell2Wales is Welsh whatever the address says; Public Contracts Scotland Scottish.
+        assert_eq!(
+            regime("ocds-kuma6s", r#"{"region":"UKI"}"#).0,
+            Jurisdiction::Wales
+        );
+        assert_eq!(
+            regime("ocds-r6ebe6", r#"{"region":"UKL14"}"#).0,
+            Jurisdiction::Scotland
+        );
     }
 
     #[test]

@@ -132,8 +132,31 @@ pub struct Notice {
 pub enum JurisdictionFrom {
     /// The ocid prefix names a publisher whose notices follow this regime.
     OcidPrefix { prefix: String },
+    /// A UK-wide publisher's notice, placed by the buyer's address (`region UKL14`).
+    BuyerAddress { prefix: String, address: String },
     /// Given with `--jurisdiction`.
     Option,
+}
+
+impl Notice {
+    /// Why the jurisdiction is what it is, in words.
+    pub fn jurisdiction_from(&self, lang: Language) -> String {
+        let m = crate::messages::Messages::embedded();
+        let publisher = self.publisher.clone().unwrap_or_default();
+        match &self.jurisdiction_from {
+            JurisdictionFrom::Option => m.text("jurisdiction.from.option", lang),
+            JurisdictionFrom::OcidPrefix { prefix } => m.render(
+                "jurisdiction.from.ocid",
+                lang,
+                &serde_json::json!({ "prefix": prefix, "publisher": publisher }),
+            ),
+            JurisdictionFrom::BuyerAddress { prefix, address } => m.render(
+                "jurisdiction.from.address",
+                lang,
+                &serde_json::json!({ "prefix": prefix, "publisher": publisher, "address": address }),
+            ),
+        }
+    }
 }
 
 impl Procurement {
@@ -176,17 +199,24 @@ pub enum Jurisdiction {
     Se,
     /// Scotland: Procurement Reform (Scotland) Act 2014 and PCSR 2015.
     Scotland,
-    /// England, Wales and Northern Ireland: Procurement Act 2023.
+    /// England: Procurement Act 2023, the Public Services (Social Value) Act 2012, PPN 002.
     England,
+    /// Wales: Procurement Act 2023, and the Social Partnership and Public Procurement (Wales)
+    /// Act 2023.
+    Wales,
+    /// Northern Ireland: Procurement Act 2023, and its own social value policy (PPN 01/21).
+    NorthernIreland,
     /// Directive 2014/24/EU as the common base.
     Eu,
 }
 
 impl Jurisdiction {
-    pub const ALL: [Jurisdiction; 4] = [
+    pub const ALL: [Jurisdiction; 6] = [
         Jurisdiction::Se,
         Jurisdiction::Scotland,
         Jurisdiction::England,
+        Jurisdiction::Wales,
+        Jurisdiction::NorthernIreland,
         Jurisdiction::Eu,
     ];
 
@@ -195,8 +225,19 @@ impl Jurisdiction {
             Jurisdiction::Se => "se",
             Jurisdiction::Scotland => "scotland",
             Jurisdiction::England => "england",
+            Jurisdiction::Wales => "wales",
+            Jurisdiction::NorthernIreland => "northern-ireland",
             Jurisdiction::Eu => "eu",
         }
+    }
+
+    /// Whether procurement here is under the Procurement Act 2023 (England, Wales, Northern
+    /// Ireland).
+    pub fn procurement_act(self) -> bool {
+        matches!(
+            self,
+            Jurisdiction::England | Jurisdiction::Wales | Jurisdiction::NorthernIreland
+        )
     }
 }
 

@@ -106,7 +106,7 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
                 continue;
             }
             let Some(total) = &p.value else { continue };
-            if value.currency != total.currency || value.vat != total.vat {
+            if value.currency != total.currency || !value.vat.same_basis(total.vat) {
                 problems.push(problem(
                     at("value"),
                     format!(

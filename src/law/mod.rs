@@ -25,6 +25,7 @@ pub enum Rule {
     SeDirectAward,
     UkKpis,
     UkBelowThreshold,
+    WalesMajorConstruction,
 }
 
 /// The class of contract a threshold is for.

@@ -8,7 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::input::yaml::Text;
-use crate::input::{ContractType, Jurisdiction, Language, Money, Priority, Procedure};
+use crate::input::{
+    AuthorityKind, ContractType, Jurisdiction, Language, Money, Priority, Procedure,
+};
 
 /// The schema tag a clause file may carry in `schema:`.
 pub const CLAUSE_SCHEMA: &str = "socialclause/clause@1";
@@ -78,6 +80,10 @@ pub struct Clause {
     /// and a national version of it): only the best fitting one is recommended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Whom the clause is recommended for; for anyone else it is only optional, and the buyer
+    /// may still include it (PPN 002 binds central government; others may apply it).
+    #[serde(default, skip_serializing_if = "RecommendedFor::is_empty")]
+    pub recommended_for: RecommendedFor,
     /// For a reservation: the basis `social.reserved: true` (or a reserved lot) means when the
     /// buyer names no other in `clauses.include`; one per jurisdiction.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -199,6 +205,21 @@ pub struct Applies {
 impl Applies {
     pub fn is_empty(&self) -> bool {
         *self == Applies::default()
+    }
+}
+
+/// Soft conditions: when one fails the clause is optional, not inapplicable.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendedFor {
+    /// The kinds of authority the clause is recommended for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authority: Vec<AuthorityKind>,
+}
+
+impl RecommendedFor {
+    pub fn is_empty(&self) -> bool {
+        self.authority.is_empty()
     }
 }
 

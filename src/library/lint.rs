@@ -13,6 +13,7 @@ use handlebars::{Path as HbPath, TemplateErrorReason};
 use super::clause::{CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Forms, Instrument};
 use super::{Entry, Library};
 use crate::error::Diagnostic;
+use crate::input::Jurisdiction;
 use crate::input::yaml::{self, Step};
 use crate::text::{Detector, HitKind, Presence, SourceText, boundary_beside_non_ascii};
 
@@ -220,6 +221,92 @@ fn check_clause(c: &Clause, found: &mut Found) {
     }
     check_templates(c, &mut push);
     check_detection(c, &mut push);
+    check_citations(c, &mut push);
+}
+
+/// Citations each jurisdiction's law refuses, as `(pattern, what to write instead)`.
+struct CitationRule {
+    /// Whose citations and texts the rule reads.
+    jurisdictions: &'static [Jurisdiction],
+    applies: fn(&Clause) -> bool,
+    pattern: &'static str,
+    message: &'static str,
+}
+
+const CITATION_RULES: &[CitationRule] = &[
+    CitationRule {
+        jurisdictions: &[Jurisdiction::Scotland],
+        applies: |_| true,
+        pattern: r"(?i)\b(s\.|section)\s?24\s?\(\d",
+        message: "section 24 of the Procurement Reform (Scotland) Act 2014 has no subsections: cite s.24(a)(i) (training and recruitment), s.24(a)(ii) (sub-contracting opportunities) or s.24(b) (other wellbeing)",
+    },
+    CitationRule {
+        jurisdictions: &[
+            Jurisdiction::England,
+            Jurisdiction::Wales,
+            Jurisdiction::NorthernIreland,
+        ],
+        applies: |_| true,
+        pattern: r"(?i)2014/24|\bdirective\b|\bdirektiv",
+        message: "English, Welsh and Northern Irish procurement is under the Procurement Act 2023, not Directive 2014/24/EU: cite the Act's section",
+    },
+    CitationRule {
+        jurisdictions: &[Jurisdiction::Se],
+        applies: |c| c.instrument == Instrument::AwardCriterion,
+        pattern: r"17 kap\.",
+        message: "award criteria are LOU 16 kap. (1 and 3 §§); 17 kap. is about conditions for performing the contract",
+    },
+    CitationRule {
+        jurisdictions: &[Jurisdiction::Se],
+        applies: |_| true,
+        pattern: r"\bch\. ?\d+,? ss?\. ?\d",
+        message: "a Swedish citation is written the Swedish way: `LOU (2016:1145) 4 kap. 18 §`, not `ch. 4 s. 18`",
+    },
+];
+
+/// Citations the jurisdiction's law refuses, in the legal basis and in what its buyers read.
+fn check_citations(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
+    use Step::{Index, Key};
+    for rule in CITATION_RULES.iter().filter(|r| (r.applies)(c)) {
+        let pattern = regex::Regex::new(rule.pattern).expect("the citation rules compile");
+        for (i, basis) in c.legal_basis.iter().enumerate() {
+            if rule.jurisdictions.contains(&basis.jurisdiction) && pattern.is_match(&basis.cite) {
+                push(
+                    vec![Key("legal_basis"), Index(i), Key("cite")],
+                    format!("`{}`: {}", basis.cite, rule.message),
+                );
+            }
+        }
+        // Texts are read only in a clause written for those jurisdictions alone.
+        if !c
+            .jurisdictions
+            .iter()
+            .all(|j| rule.jurisdictions.contains(j))
+        {
+            continue;
+        }
+        let texts = [
+            ("text", &c.text),
+            ("rationale", &c.rationale),
+            ("verification", &c.verification),
+        ];
+        for (field, text) in texts {
+            // Swedish law is cited in Swedish in the Swedish text; the English one may say "ch.".
+            let langs: &[(&str, &str)] = if rule.jurisdictions == [Jurisdiction::Se] {
+                &[("sv", text.sv.as_str())]
+            } else {
+                &[("sv", text.sv.as_str()), ("en", text.en.as_str())]
+            };
+            for (lang, t) in langs {
+                if let Some(m) = pattern.find(t) {
+                    push(
+                        vec![Key(field), Key(lang)],
+                        format!("`{}`: {}", m.as_str(), rule.message),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn check_templates(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {

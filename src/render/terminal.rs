@@ -5,7 +5,6 @@ use serde_json::json;
 
 use crate::assess::checklist::phase_title;
 use crate::assess::{Applies, Assessment, CheckStatus, Status};
-use crate::input::JurisdictionFrom;
 use crate::input::yaml::name_of;
 use crate::messages::Messages;
 
@@ -167,14 +166,7 @@ fn jurisdiction_from(a: &Assessment) -> String {
     let m = Messages::embedded();
     match &a.procurement.notice {
         None => m.text("jurisdiction.from.file", a.language),
-        Some(n) => match &n.jurisdiction_from {
-            JurisdictionFrom::Option => m.text("jurisdiction.from.option", a.language),
-            JurisdictionFrom::OcidPrefix { prefix } => m.render(
-                "jurisdiction.from.ocid",
-                a.language,
-                &json!({ "prefix": prefix, "publisher": n.publisher.clone().unwrap_or_default() }),
-            ),
-        },
+        Some(n) => n.jurisdiction_from(a.language),
     }
 }
 

@@ -10,7 +10,7 @@ use super::scanner::Scanner;
 use crate::assess::duties::Applies;
 use crate::assess::recommend::usable_in;
 use crate::assess::{Assessment, checklist};
-use crate::input::{Jurisdiction, JurisdictionFrom, Language, Money, Procurement};
+use crate::input::{Jurisdiction, Language, Money, Procurement};
 use crate::library::Category;
 use crate::messages::{Messages, money, number};
 use crate::text::{Hit, HitKind, Presence};
@@ -159,12 +159,9 @@ fn document(cx: &CheckContext, doc: &Extracted) -> DocumentReport {
     let (jurisdiction, jurisdiction_from) = if let Some(j) = cx.jurisdiction {
         (Some(j), m.text("jurisdiction.from.option", cx.language))
     } else if let Some(p) = notice {
-        let from = match p.notice.as_ref().map(|n| (&n.jurisdiction_from, n)) {
-            Some((JurisdictionFrom::OcidPrefix { prefix }, n)) => cx.say(
-                "jurisdiction.from.ocid",
-                json!({ "prefix": prefix, "publisher": n.publisher.clone().unwrap_or_default() }),
-            ),
-            _ => m.text("jurisdiction.from.option", cx.language),
+        let from = match &p.notice {
+            Some(n) => n.jurisdiction_from(cx.language),
+            None => m.text("jurisdiction.from.option", cx.language),
         };
         (Some(p.jurisdiction), from)
     } else if let Some(a) = cx.assessment {

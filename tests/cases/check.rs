@@ -286,14 +286,17 @@ fn real_notices_are_classified_as_they_read() {
 #[test]
 fn price_only_award_in_contracts_finder_and_sell2wales_notices() {
     let env = Env::new();
-    for notice in [
-        "england/ocds-b5fd17-b066d98f-cf7c-4581-a4c4-a97e41ce6911.json",
-        "wales/ocds-kuma6s-145986.json",
+    for (notice, jurisdiction) in [
+        (
+            "england/ocds-b5fd17-b066d98f-cf7c-4581-a4c4-a97e41ce6911.json",
+            "england",
+        ),
+        ("wales/ocds-kuma6s-145986.json", "wales"),
     ] {
         let path = repo().join("tests/fixtures/ocds").join(notice);
         let report = json(&env.run(&["check", path.to_str().unwrap(), "--format", "json"]));
         let doc = &report["documents"][0];
-        assert_eq!(doc["jurisdiction"], "england");
+        assert_eq!(doc["jurisdiction"], jurisdiction);
         assert!(
             findings(doc).contains(&"price-only-award".to_string()),
             "{notice}"

@@ -245,3 +245,30 @@ fn the_starter_files_clauses_block_works_uncommented() {
         assert!(!chosen.contains(&excluded), "{jurisdiction}: {chosen:?}");
     }
 }
+
+#[test]
+fn the_award_notice_draft_states_the_benefits_by_their_targets() {
+    let env = Env::new();
+    let example = repo().join("examples/scotland-school-refurbishment.yaml");
+    let run = env.run(&[
+        "checklist",
+        example.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    run.expect_code(0);
+    let draft = run
+        .stdout
+        .split("bring at least: ")
+        .nth(1)
+        .expect("an award-notice draft");
+    let first = draft.split(';').next().unwrap();
+    // "3 Modern Apprentices (Modern Apprenticeships created through the contract)": the
+    // benefit and its figure first, the requirement it comes from after.
+    assert!(
+        first.starts_with(|c: char| c.is_ascii_digit()) && first.ends_with(')'),
+        "{first}"
+    );
+}
