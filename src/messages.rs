@@ -236,10 +236,15 @@ pub fn decimal(x: f64, lang: Language) -> String {
     }
 }
 
-/// `12 000 000 SEK`, with `incl. VAT` / `inkl. moms` when it includes VAT and `(VAT exempt)` /
+/// `12 000 000 kr` / `12,000,000 SEK`, with `incl. VAT` / `inkl. moms` when it includes VAT and `(VAT exempt)` /
 /// `(momsfritt)` when no VAT is charged.
 pub fn money(m: &Money, lang: Language) -> String {
-    let mut out = format!("{}\u{00A0}{}", number(m.amount, lang), m.currency);
+    // Swedish writes kronor as "kr", as an upphandlare would; other currencies by their code.
+    let currency = match (lang, m.currency) {
+        (Language::Sv, crate::input::Currency::SEK) => "kr",
+        (_, c) => c.code(),
+    };
+    let mut out = format!("{}\u{00A0}{currency}", number(m.amount, lang));
     let basis = match m.vat {
         Vat::Included => "vat.included",
         Vat::Exempt => "vat.exempt",

@@ -48,6 +48,9 @@ pub struct ParamValue {
     /// What the target adds to in a briefing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benefit: Option<Benefit>,
+    /// An amount the clause sets (a vite), not a target scaled to the contract.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub fixed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -510,8 +513,33 @@ fn in_terms_of(cx: &Context, value: Money, target: &Money) -> Option<(f64, Strin
 
 /// A scaled target: `value ÷ per × each`, rounded, held within `min`..`max`.
 fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
-    let (amount, note) = in_terms_of(cx, value, &param.per)?;
-    let raw = amount / param.per.amount * param.each;
+    let unit_for = |count: f64| {
+        param
+            .unit
+            .as_ref()
+            .map(|u| u.get(cx.lang, count).to_string())
+    };
+    if let Some(fixed) = param.fixed {
+        let unit = unit_for(fixed);
+        return Some(ParamValue {
+            value: fixed,
+            explain: Messages::embedded().render(
+                "rec.param.fixed",
+                cx.lang,
+                &json!({
+                    "result": number(fixed, cx.lang),
+                    "unit": unit.clone().unwrap_or_default(),
+                    "max": param.max.map(|m| number(m, cx.lang)).unwrap_or_default(),
+                }),
+            ),
+            unit,
+            benefit: param.benefit,
+            fixed: true,
+        });
+    }
+    let (per, each) = (param.per?, param.each?);
+    let (amount, note) = in_terms_of(cx, value, &per)?;
+    let raw = amount / per.amount * each;
     let rounded = match param.round {
         Rounding::Up => (raw - 1e-9).ceil(),
         Rounding::Down => (raw + 1e-9).floor(),
@@ -535,18 +563,15 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
             &json!({ "max": number(max, cx.lang) }),
         );
     }
-    let unit = param
-        .unit
-        .as_ref()
-        .map(|u| u.get(cx.lang, result).to_string());
+    let unit = unit_for(result);
     let explain = Messages::embedded().render(
         "rec.param",
         cx.lang,
         &json!({
-            "value": money(&Money { amount, ..param.per }, cx.lang),
+            "value": money(&Money { amount, ..per }, cx.lang),
             "note": note,
-            "per": money(&param.per, cx.lang),
-            "times": decimal(param.each, cx.lang),
+            "per": money(&per, cx.lang),
+            "times": decimal(each, cx.lang),
             "quotient": decimal((raw * 100.0).round() / 100.0, cx.lang),
             "rounding": Messages::embedded().text(&format!("rec.round.{}", name_of(&param.round)), cx.lang),
             "rounded": number(rounded, cx.lang),
@@ -560,6 +585,7 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
         unit,
         explain: explain.trim_end().to_string(),
         benefit: param.benefit,
+        fixed: false,
     })
 }
 

@@ -641,6 +641,7 @@ fn set_params(
                     ),
                     unit,
                     benefit: param.benefit,
+                    fixed: param.fixed.is_some(),
                 },
             );
         }

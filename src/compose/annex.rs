@@ -7,14 +7,16 @@
 //! the indicators the buyer counts and the tool's name go into the checklist's drafting notes
 //! (`compose::notes`). One function per section, so each rule has one home.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value, json};
 
 use super::cites;
 use super::document::{Block, Document, Inline, text};
 use crate::assess::select::INSTRUMENTS;
 use crate::assess::{Assessment, ParamValue, Selected, Status};
-use crate::input::Language;
 use crate::input::yaml::name_of;
+use crate::input::{Jurisdiction, Language};
 use crate::library::clause::{AwardWeight, Counter, Kpi, Reporting};
 use crate::library::{Clause, Instrument, Library};
 use crate::messages::{Messages, money, number};
@@ -72,7 +74,7 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
     let mut blocks = vec![Block::heading(1, "annex", title.clone())];
     procurement_table(a, reference, &mut blocks);
     purpose(lang, &mut blocks);
-    legal_basis(&items, lang, &mut blocks);
+    legal_basis(&items, a.procurement.jurisdiction, lang, &mut blocks);
     requirements(a, &items, &mut blocks);
     if !items.is_empty() {
         reporting(a, &items, &mut blocks);
@@ -145,7 +147,12 @@ fn purpose(lang: Language, blocks: &mut Vec<Block>) {
 }
 
 /// The provisions the requirements rest on: the clauses' own citations.
-fn legal_basis(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
+fn legal_basis(
+    items: &[Item],
+    jurisdiction: Jurisdiction,
+    lang: Language,
+    blocks: &mut Vec<Block>,
+) {
     let m = Messages::embedded();
     blocks.push(Block::heading(
         2,
@@ -155,7 +162,8 @@ fn legal_basis(items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
     let cites = cites::list(
         items
             .iter()
-            .flat_map(|i| i.clause.legal_basis.iter().map(|b| b.cite.as_str())),
+            .flat_map(|i| i.clause.basis_for(jurisdiction))
+            .map(|b| b.cite.as_str()),
         lang,
     );
     if cites.is_empty() {
@@ -236,7 +244,13 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
                 .collect(),
         });
     }
-    let cites = cites::list(clause.legal_basis.iter().map(|b| b.cite.as_str()), lang);
+    let cites = cites::list(
+        clause
+            .basis_for(a.procurement.jurisdiction)
+            .into_iter()
+            .map(|b| b.cite.as_str()),
+        lang,
+    );
     blocks.push(Block::Paragraph {
         text: vec![Inline::Emphasis(m.render(
             "annex.clause.basis",
@@ -255,11 +269,12 @@ fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
         .clauses
         .as_ref()
         .is_some_and(|c| c.params.keys().any(|id| id.as_str() == s.clause));
-    if !s.lots.is_empty() || set_by_hand || s.params.is_empty() {
+    let no_targets = |params: &BTreeMap<String, ParamValue>| params.values().all(|p| p.fixed);
+    if !s.lots.is_empty() || set_by_hand || no_targets(&s.params) {
         return None;
     }
     let r = a.recommendations.iter().find(|r| r.clause == s.clause)?;
-    if r.lots.iter().all(|l| l.params.is_empty()) {
+    if r.lots.iter().all(|l| no_targets(&l.params)) {
         return None;
     }
     // Every lot has a row, so that none is left to guess: a lot the clause does not fit (too
@@ -271,7 +286,7 @@ fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
         .map(|l| {
             let target = if l.status == Status::NotApplicable {
                 m.text("annex.clause.lot-exempt", a.language)
-            } else if l.params.is_empty() {
+            } else if no_targets(&l.params) {
                 m.text("annex.fill-in", a.language)
             } else {
                 targets(l.params.values(), a.language).join(", ")
@@ -454,8 +469,10 @@ pub fn with_targets<'a>(
     }
 }
 
+/// The targets among a clause's figures, with their units; a fixed amount is not one.
 fn targets<'a>(params: impl Iterator<Item = &'a ParamValue>, lang: Language) -> Vec<String> {
     params
+        .filter(|p| !p.fixed)
         .map(|p| {
             format!(
                 "{} {}",
@@ -537,11 +554,12 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
     let per_lot = lot_rows(a, s)
         .is_some()
         .then(|| m.text("annex.per-lot", lang));
-    for name in clause.params.keys() {
+    for (name, param) in &clause.params {
         let value = match (&per_lot, s.params.get(name)) {
-            (Some(phrase), _) => phrase.clone(),
-            (None, Some(v)) => number(v.value, lang),
-            (None, None) => fill.clone(),
+            (_, Some(v)) if v.fixed => number(v.value, lang),
+            (Some(phrase), _) if param.fixed.is_none() => phrase.clone(),
+            (_, Some(v)) => number(v.value, lang),
+            (_, None) => fill.clone(),
         };
         context.insert(name.clone(), Value::String(value));
     }

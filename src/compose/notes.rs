@@ -160,7 +160,7 @@ fn reservation_notice(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
     let m = Messages::embedded();
     let cite = item
         .clause
-        .legal_basis
+        .basis_for(a.procurement.jurisdiction)
         .first()
         .map(|b| cites::localize(&b.cite, lang))
         .unwrap_or_default();

@@ -95,6 +95,22 @@ pub struct Clause {
 }
 
 impl Clause {
+    /// The citations that hold in `jurisdiction`: its own, the directive's in Sweden, and any
+    /// Procurement Act 2023 regime's in the others; all of them if none does.
+    pub fn basis_for(&self, jurisdiction: Jurisdiction) -> Vec<&LegalBasis> {
+        let holds = |b: &&LegalBasis| {
+            b.jurisdiction == jurisdiction
+                || (jurisdiction == Jurisdiction::Se && b.jurisdiction == Jurisdiction::Eu)
+                || (jurisdiction.procurement_act() && b.jurisdiction.procurement_act())
+        };
+        let own: Vec<&LegalBasis> = self.legal_basis.iter().filter(holds).collect();
+        if own.is_empty() {
+            self.legal_basis.iter().collect()
+        } else {
+            own
+        }
+    }
+
     pub fn title(&self, language: Language) -> &str {
         self.title.get(language)
     }
@@ -260,13 +276,19 @@ impl Keywords {
     }
 }
 
-/// A target scaled to the contract: `value ÷ per × each`, rounded, then held within
-/// `min`..`max`.
+/// A figure in a clause's text: a target scaled to the contract (`value ÷ per × each`,
+/// rounded, then held within `min`..`max`), or a `fixed` amount the clause sets (a vite per
+/// month) that the buyer may change within `min`..`max`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Param {
-    pub per: Money,
-    pub each: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each: Option<f64>,
+    /// An amount, not a target: not scaled to the contract, not shown as a target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<f64>,
     #[serde(default)]
     pub round: Rounding,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -480,4 +502,27 @@ pub struct Examples {
     pub declined: Vec<Text>,
     #[serde(default)]
     pub absent: Vec<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{Library, LibraryOptions};
+
+    #[test]
+    fn a_clause_cites_only_what_holds_where_it_is_used() {
+        let library = Library::load(&LibraryOptions::default()).unwrap();
+        let clause = &library.get("eu-social-award-criterion").unwrap().clause;
+        let jurisdictions = |j| -> Vec<Jurisdiction> {
+            clause.basis_for(j).iter().map(|b| b.jurisdiction).collect()
+        };
+        // An EU annex never cites LOU; a Swedish one cites LOU and the directive.
+        assert!(
+            jurisdictions(Jurisdiction::Eu)
+                .iter()
+                .all(|j| *j == Jurisdiction::Eu)
+        );
+        let swedish = jurisdictions(Jurisdiction::Se);
+        assert!(swedish.contains(&Jurisdiction::Se) && swedish.contains(&Jurisdiction::Eu));
+    }
 }

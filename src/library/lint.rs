@@ -204,9 +204,17 @@ fn check_clause(c: &Clause, found: &mut Found) {
                 format!("the parameter name `{name}` must be letters, digits and `_`"),
             );
         }
-        let valid = param.per.is_positive()
-            && param.each.is_finite()
-            && param.each > 0.0
+        let scaled = match (param.per, param.each, param.fixed) {
+            (Some(per), Some(each), None) => per.is_positive() && each.is_finite() && each > 0.0,
+            (None, None, Some(fixed)) => {
+                fixed.is_finite()
+                    && fixed >= 0.0
+                    && param.min.is_none_or(|lo| lo <= fixed)
+                    && param.max.is_none_or(|hi| fixed <= hi)
+            }
+            _ => false,
+        };
+        let valid = scaled
             && param.min.is_none_or(f64::is_finite)
             && param.max.is_none_or(f64::is_finite)
             && param.min.zip(param.max).is_none_or(|(lo, hi)| lo <= hi);
@@ -214,7 +222,7 @@ fn check_clause(c: &Clause, found: &mut Found) {
             push(
                 vec![Key("params")],
                 format!(
-                    "parameter `{name}`: `per` and `each` must be above zero, and `min` no more than `max`"
+                    "parameter `{name}`: give either `per` and `each` above zero (a scaled target) or `fixed` (an amount) within `min` and `max`, and `min` no more than `max`"
                 ),
             );
         }
