@@ -470,7 +470,27 @@ fn above_threshold(cx: &Context) -> Above {
             Rule::UkProcurementAct
         }
     };
-    let outcome = against_threshold(cx, rule);
+    let mut outcome = against_threshold(cx, rule);
+    // Healthcare an English authority may buy under the Provider Selection Regime is outside
+    // the Act: whether it is depends on that regime, so the Act's duties are unknown.
+    let psr = cx.law.provider_selection_regime();
+    let p = cx.procurement;
+    if p.kind == Some(ContractType::Services)
+        && let Some(main) = p.cpv.as_ref().and_then(|c| c.first())
+        && psr.may_cover(p.jurisdiction, main.code())
+        && outcome.applies == Applies::Yes
+    {
+        outcome.applies = Applies::Unknown;
+        outcome.verified = psr.verified;
+        outcome.reason = format!(
+            "{} {}",
+            outcome.reason,
+            cx.say(
+                "duty.above-threshold.psr",
+                json!({ "code": main.to_string(), "cite": psr.cite.to_string() }),
+            )
+        );
+    }
     Above {
         class: outcome.class,
         duty: Duty {

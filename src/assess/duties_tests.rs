@@ -534,6 +534,28 @@ fn cases() -> Vec<Case> {
             No,
             "is not over 5,000,000 GBP incl. VAT",
         ),
+        // NHS healthcare may fall under the Provider Selection Regime instead of the Act.
+        case(
+            "england hospital services £12m, PSR",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(12_000_000),
+                &format!("{auth}cpv: [\"85111000\"]\n"),
+            ),
+            "above-threshold",
+            Unknown,
+            "Provider Selection Regime",
+        ),
+        case(
+            "england NHS facilities £12m (cleaning), not PSR",
+            "2026-06-01",
+            procurement("england", "services", &gbp(12_000_000), sc),
+            "above-threshold",
+            Yes,
+            "is at or above the threshold",
+        ),
         // Wales: the Procurement Act's thresholds, no Social Value Act, and the 2023 Welsh Act
         // from 25 March 2026.
         case(

@@ -75,6 +75,24 @@ impl Threshold {
     }
 }
 
+/// Services that may be bought under a regime of their own instead (the Provider Selection
+/// Regime for English healthcare): the CPV prefixes that raise the question.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarveOut {
+    pub jurisdictions: Vec<Jurisdiction>,
+    pub cpv: Vec<Text>,
+    pub cite: Text,
+    pub verified: bool,
+}
+
+impl CarveOut {
+    /// Whether a main CPV code in this jurisdiction may fall under the carve-out.
+    pub fn may_cover(&self, jurisdiction: Jurisdiction, code: &str) -> bool {
+        self.jurisdictions.contains(&jurisdiction) && self.cpv.iter().any(|p| code.starts_with(&**p))
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rate {
@@ -103,6 +121,7 @@ pub struct VatRate {
 #[serde(deny_unknown_fields)]
 struct LawData {
     thresholds: Vec<Threshold>,
+    provider_selection_regime: CarveOut,
     indicative_margin: f64,
     rates: Vec<Rate>,
     vat: Vec<VatRate>,
@@ -346,6 +365,11 @@ impl Law {
 
     pub fn thresholds(&self) -> &[Threshold] {
         &self.data.thresholds
+    }
+
+    /// The Provider Selection Regime's healthcare carve-out from the Procurement Act 2023.
+    pub fn provider_selection_regime(&self) -> &CarveOut {
+        &self.data.provider_selection_regime
     }
 
     /// The share of an indicative threshold within which a value decides nothing.
