@@ -391,7 +391,10 @@ fn the_buyers_choice_is_checked() {
         ),
         &Flags::default(),
     );
-    assert_eq!(o[0].message, "`months` is 2; the target must be at least 6");
+    assert_eq!(
+        o[0].message,
+        "`months` is 2; the target must be from 6 to 60"
+    );
     // A target for a clause not in the annex.
     let o = refused(
         &format!(

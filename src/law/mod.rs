@@ -89,7 +89,8 @@ pub struct CarveOut {
 impl CarveOut {
     /// Whether a main CPV code in this jurisdiction may fall under the carve-out.
     pub fn may_cover(&self, jurisdiction: Jurisdiction, code: &str) -> bool {
-        self.jurisdictions.contains(&jurisdiction) && self.cpv.iter().any(|p| code.starts_with(&**p))
+        self.jurisdictions.contains(&jurisdiction)
+            && self.cpv.iter().any(|p| code.starts_with(&**p))
     }
 }
 

@@ -84,7 +84,7 @@ fn a_bad_choice_is_an_error_at_its_line_and_nothing_is_written() {
     env.write(
         "p.yaml",
         format!(
-            "{yaml}clauses:\n  exclude: [se-employment-requirment]\n  params:\n    se-work-training-places: {{ places: 0 }}\n"
+            "{yaml}clauses:\n  exclude: [se-employment-requirment]\n  params:\n    se-subcontracting-wise: {{ wise_spend: 10 }}\n"
         ),
     );
     let run = env.run(&["annex", "p.yaml", "-o", "annex.html"]);
@@ -94,7 +94,7 @@ fn a_bad_choice_is_an_error_at_its_line_and_nothing_is_written() {
         lines + 2
     ));
     run.expect_stderr(&format!(
-        "p.yaml:{}:40: `places` is 0; the target must be from 1 to 10",
+        "p.yaml:{}:43: `wise_spend` is 10; the target must be from 50000 to 2000000",
         lines + 4
     ));
     run.expect_stderr("2 problems");
