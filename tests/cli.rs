@@ -1409,3 +1409,35 @@ fn a_pdf_is_not_written_to_a_terminal() {
         assert!(!text.contains("%PDF"), "{text}");
     }
 }
+
+#[test]
+fn an_amount_written_as_people_write_it_gets_the_number_to_write() {
+    let env = Env::new();
+    let park = std::fs::read_to_string(repo().join("examples/se-parkskotsel.yaml")).unwrap();
+    let value_line = park.lines().find(|l| l.starts_with("value:")).unwrap();
+    env.write(
+        "block.yaml",
+        park.replace(value_line, "value:\n  amount: 1,5 MSEK\n  currency: SEK"),
+    );
+    let run = env.run(&["validate", "block.yaml"]);
+    run.expect_code(2);
+    run.expect_stderr("wrong kind of value: found string \"1,5 MSEK\"");
+    run.expect_stderr("help: write the number alone, in whole units: `1500000` for \"1,5 MSEK\"");
+
+    env.write(
+        "flow.yaml",
+        park.replace(value_line, "value: { amount: 1,5 MSEK, currency: SEK }"),
+    );
+    let run = env.run(&["validate", "flow.yaml"]);
+    run.expect_code(2);
+    run.expect_stderr("unknown key `5 MSEK`");
+    run.expect_stderr("\"1,5 MSEK\" was cut in two: write `amount: 1500000`");
+
+    env.write(
+        "pounds.yaml",
+        park.replace(value_line, "value: { amount: \"£1.2m\", currency: GBP }"),
+    );
+    let run = env.run(&["validate", "pounds.yaml"]);
+    run.expect_code(2);
+    run.expect_stderr("`1200000` for \"£1.2m\"");
+}

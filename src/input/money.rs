@@ -95,6 +95,97 @@ impl std::fmt::Display for Money {
     }
 }
 
+/// An amount as people write it in prose ("1,5 MSEK", "1 500 000 kr", "£1.2m", "1.2 million",
+/// "2 400 tkr"), as a number; `None` when the text is not recognisably an amount. Used only to
+/// tell a user which number to write: the file must still say the number itself.
+pub fn human_amount(text: &str) -> Option<f64> {
+    let lower = text
+        .trim()
+        .to_lowercase()
+        .replace(['\u{a0}', '\u{202f}', '\u{2009}'], " ");
+    let mut rest = lower.trim_start_matches(['£', '€', '$']).trim().to_string();
+    let mut factor = 1.0;
+    // Longest words first, so that "msek" is not read as "m" and "sek".
+    const WORDS: &[(&str, f64)] = &[
+        ("miljarder", 1e9),
+        ("billion", 1e9),
+        ("mdkr", 1e9),
+        ("bn", 1e9),
+        ("miljoner", 1e6),
+        ("million", 1e6),
+        ("millions", 1e6),
+        ("miljon", 1e6),
+        ("milj.", 1e6),
+        ("milj", 1e6),
+        ("msek", 1e6),
+        ("mkr", 1e6),
+        ("mn", 1e6),
+        ("m", 1e6),
+        ("tusen", 1e3),
+        ("thousand", 1e3),
+        ("tkr", 1e3),
+        ("ksek", 1e3),
+        ("k", 1e3),
+    ];
+    let mut words: Vec<&(&str, f64)> = WORDS.iter().collect();
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut strip_factor = |rest: &mut String| {
+        for (word, f) in &words {
+            if let Some(r) = rest.strip_suffix(word)
+                && r.ends_with(|c: char| c.is_ascii_digit() || c == ' ')
+            {
+                factor = *f;
+                *rest = r.trim().to_string();
+                return true;
+            }
+        }
+        false
+    };
+    // "2 400 tkr", "1,5 MSEK": the multiplier carries the currency; "3,5 miljoner kronor",
+    // "1 500 000 kr": the currency comes last.
+    if !strip_factor(&mut rest) {
+        for currency in [
+            "kronor", "kr.", "kr", "sek", "gbp", "eur", "pounds", "euro", "£", "€",
+        ] {
+            if let Some(r) = rest.strip_suffix(currency) {
+                rest = r.trim().to_string();
+                break;
+            }
+        }
+        strip_factor(&mut rest);
+    }
+    if rest.is_empty()
+        || !rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ,.'".contains(c))
+    {
+        return None;
+    }
+    let compact: String = rest.chars().filter(|c| *c != ' ' && *c != '\'').collect();
+    let (commas, dots) = (compact.matches(',').count(), compact.matches('.').count());
+    let groups_of_three = |sep: char| {
+        let mut parts = compact.split(sep);
+        parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 3) && parts.all(|p| p.len() == 3)
+    };
+    let plain = match (commas, dots) {
+        (0, 0) => compact.clone(),
+        // 1,500,000 or 1.500.000: thousands; 1,5 or 2.25: decimals.
+        (_, 0) if commas > 1 || (groups_of_three(',') && factor == 1.0) => compact.replace(',', ""),
+        (1, 0) => compact.replace(',', "."),
+        (0, _) if dots > 1 || (groups_of_three('.') && factor == 1.0) => compact.replace('.', ""),
+        (0, 1) => compact,
+        // Both: the last one is the decimal mark.
+        _ => {
+            let last = compact.rfind([',', '.']).expect("a separator");
+            let (whole, fraction) = compact.split_at(last);
+            format!("{}.{}", whole.replace([',', '.'], ""), &fraction[1..])
+        }
+    };
+    let value: f64 = plain.parse().ok()?;
+    let amount = (value * factor * 100.0).round() / 100.0;
+    (amount.is_finite() && amount > 0.0).then_some(amount)
+}
+
 /// `12000000.5` → `12 000 000.50`: amounts grouped by thousands with a non-breaking space,
 /// so that they never split across lines.
 pub fn group_thousands(amount: f64) -> String {
@@ -128,6 +219,30 @@ mod tests {
         assert_eq!(group_thousands(999.0), "999");
         assert_eq!(group_thousands(1_000.5), "1\u{a0}000.50");
         assert_eq!(group_thousands(-4_000.0), "-4\u{a0}000");
+    }
+
+    #[test]
+    fn reads_amounts_as_people_write_them() {
+        for (text, amount) in [
+            ("1,5 MSEK", 1_500_000.0),
+            ("1,5 mkr", 1_500_000.0),
+            ("1 500 000 kr", 1_500_000.0),
+            ("1\u{a0}500\u{a0}000 SEK", 1_500_000.0),
+            ("£1.2m", 1_200_000.0),
+            ("1.2 million", 1_200_000.0),
+            ("2 400 tkr", 2_400_000.0),
+            ("€900k", 900_000.0),
+            ("1,500,000", 1_500_000.0),
+            ("1.500.000", 1_500_000.0),
+            ("12 000 000,50 kr", 12_000_000.5),
+            ("3,5 miljoner kronor", 3_500_000.0),
+            ("1 500 000", 1_500_000.0),
+        ] {
+            assert_eq!(human_amount(text), Some(amount), "{text}");
+        }
+        for text in ["lots", "ten thousand", "", "kr", "1,5,x"] {
+            assert_eq!(human_amount(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -665,6 +665,24 @@ fn diagnostic(source: &Source, error: &serde_yaml::Error) -> Diagnostic {
     {
         place = Some(second);
     }
+    // `{ amount: 1,5 MSEK }` on the line: the amount as written, and the number to write.
+    if message.starts_with("unknown field `")
+        && let Some((line, _)) = place
+        && let Some(written) = source
+            .text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.split("amount:").nth(1))
+            .map(|r| r.split(['}', '\n']).next().unwrap_or(r))
+            .and_then(|r| r.rsplit_once(',').map(|(amount, _)| amount))
+            .map(str::trim)
+        && let Some(amount) = super::money::human_amount(written)
+    {
+        d.help = Some(format!(
+            "inside `{{ … }}` a comma separates keys, so \"{written}\" was cut in two: write `amount: {}`",
+            super::validate::trim(amount)
+        ));
+    }
     match place {
         Some((line, column)) => d.at(line, column),
         None => d,
@@ -704,6 +722,12 @@ fn reword(file: &str, message: &str) -> Diagnostic {
             Some(_) if !candidates.is_empty() => d.expected(one_of(&candidates)),
             _ => d.expected("no keys here"),
         };
+        // `{ amount: 1,5 MSEK }`: in braces a comma ends the value, and the rest reads as a key.
+        if key.starts_with(|c: char| c.is_ascii_digit()) {
+            return d.help(
+                "inside `{ … }` a comma separates keys, so a number written with a comma was cut in two: write the amount as a plain number without spaces or commas, such as `amount: 1500000`",
+            );
+        }
         return match did_you_mean(key, candidates.iter().copied()) {
             Some(m) => d.help(format!("did you mean `{m}`?")),
             None => d.help("remove the key, or check its spelling against the list above"),
@@ -735,9 +759,21 @@ fn reword(file: &str, message: &str) -> Diagnostic {
     }
     if let Some(found) = head.strip_prefix("invalid type: ") {
         let d = Diagnostic::new(file, format!("wrong kind of value: found {found}"));
-        return match expected {
+        let d = match expected {
             Some(e) => d.expected(plain_expectation(e)),
             None => d,
+        };
+        // "1,5 MSEK" where a number belongs: say which number to write.
+        let written = found
+            .strip_prefix("string \"")
+            .and_then(|r| r.strip_suffix('"'));
+        return match (expected, written.and_then(super::money::human_amount)) {
+            (Some("f64" | "f32"), Some(amount)) => d.help(format!(
+                "write the number alone, in whole units: `{}` for \"{}\"; the currency goes in `currency:`",
+                super::validate::trim(amount),
+                written.unwrap_or_default()
+            )),
+            _ => d,
         };
     }
     if let Some(found) = head.strip_prefix("invalid value: ") {
