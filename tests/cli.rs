@@ -1286,10 +1286,7 @@ fn templates_can_be_overridden_file_by_file() {
     let strings = std::fs::read_to_string(repo().join("templates/checklist/strings.yaml")).unwrap();
     env.write(
         "own/checklist/strings.yaml",
-        strings.replace(
-            "Checklist: work-integrating social enterprises",
-            "WISE checklist",
-        ),
+        strings.replace("Checklist: {{who}}", "WISE checklist"),
     );
     let run = env.run(&["--templates", "own", "checklist", input, "--format", "md"]);
     run.expect_code(0);

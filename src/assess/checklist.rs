@@ -144,17 +144,18 @@ pub fn checklist(
                 "multiple".into(),
                 json!(number(data.settings.turnover_multiple, cx.lang)),
             );
-            let local = item
-                .local
-                .get(&cx.procurement.jurisdiction)
-                .map(|l| l.get(cx.lang).to_string())
-                .unwrap_or_default();
-            args.insert("local".into(), json!(local));
             if let Value::Object(extra) = extra {
                 args.extend(extra);
             }
-            let args = Value::Object(args);
             let m = Messages::embedded();
+            // The local wording is a template too ("{{plural multiple …}}").
+            let local = item
+                .local
+                .get(&cx.procurement.jurisdiction)
+                .map(|l| m.render_template(l.get(cx.lang), &Value::Object(args.clone())))
+                .unwrap_or_default();
+            args.insert("local".into(), json!(local));
+            let args = Value::Object(args);
             let reason = item
                 .reasons
                 .get(&key)
@@ -268,8 +269,18 @@ fn decide(
                 let scored = selection
                     .iter()
                     .any(|s| s.scored_under == Some(AwardWeight::Social));
+                // Northern Ireland's PPN 01/21: at least 10 % above the threshold.
+                let ni_minimum = p.jurisdiction == Jurisdiction::NorthernIreland
+                    && duties
+                        .iter()
+                        .any(|d| d.id == "above-threshold" && d.applies == Applies::Yes);
                 if central_english && a.social < 10.0 {
                     (Fail, args)
+                } else if ni_minimum && a.social < 10.0 {
+                    (
+                        Fail,
+                        json!({ "social": number(a.social, lang), "reason": "fail-ni" }),
+                    )
                 } else if a.social > 0.0 && !scored {
                     (
                         Warn,

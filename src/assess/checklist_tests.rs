@@ -166,6 +166,35 @@ fn england_warns_where_the_directive_would_fail() {
 }
 
 #[test]
+fn northern_ireland_fails_a_social_weight_under_ten_per_cent_above_the_threshold() {
+    let ni = |value: u32, social: u32| {
+        format!(
+            "title: Cleaning\njurisdiction: northern-ireland\ntype: services\ncpv: [\"90910000\"]\n\
+             authority: {{ name: Council, kind: sub-central }}\n\
+             value: {{ amount: {value}, currency: GBP }}\n\
+             award: {{ price: {}, quality: 40, social: {social} }}\n",
+            60 - social
+        )
+    };
+    assert_eq!(
+        status(&ni(2_000_000, 5), "social-weighting"),
+        CheckStatus::Fail
+    );
+    assert_ne!(
+        status(&ni(2_000_000, 10), "social-weighting"),
+        CheckStatus::Fail
+    );
+    // Below the threshold the policy's minimum does not apply.
+    assert_ne!(
+        status(&ni(100_000, 5), "social-weighting"),
+        CheckStatus::Fail
+    );
+    // Wales has no such minimum.
+    let wales = ni(2_000_000, 5).replace("northern-ireland", "wales");
+    assert_ne!(status(&wales, "social-weighting"), CheckStatus::Fail);
+}
+
+#[test]
 fn every_item_reads_in_both_languages() {
     let full = format!(
         "{BASE}lots: []\nsocial: {{ market_engagement: false, reserved: false, subcontracting_allowed: false, payment_days: 60 }}\n\

@@ -252,7 +252,9 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                             )
                         ),
                         verified: false,
-                        class: None,
+                        // The class is known even when the comparison decides nothing: a
+                        // bilaga 2 service stays one.
+                        class: (classes.len() == 1).then_some(classes[0]),
                     };
                 }
                 Ok(c) => results.push((class, threshold, c)),

@@ -442,6 +442,47 @@ fn cases() -> Vec<Case> {
             No,
             "Articles 74 to 76",
         ),
+        // Daglig verksamhet at 8 MSEK in 2026: too close to the indicative bilaga 2 figure to
+        // tell, but a bilaga 2 service all the same.
+        case(
+            "se LSS 8 MSEK 2026, threshold too close",
+            "2026-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(8_000_000),
+                &format!("{auth}cpv: [\"85312000\"]\nlots: []\n"),
+            ),
+            "above-threshold",
+            Unknown,
+            "cannot be told",
+        ),
+        case(
+            "se LSS 8 MSEK 2026, labour-law conditions",
+            "2026-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(8_000_000),
+                &format!("{auth}cpv: [\"85312000\"]\nlots: []\n"),
+            ),
+            "se-labour-law-conditions",
+            No,
+            "annex 2",
+        ),
+        case(
+            "se LSS 8 MSEK 2026, lots",
+            "2026-06-01",
+            procurement(
+                "se",
+                "services",
+                &sek(8_000_000),
+                &format!("{auth}cpv: [\"85312000\"]\nlots: []\n"),
+            ),
+            "lots-reasons",
+            No,
+            "annex 2",
+        ),
         // Direktupphandling: at most 700 000 kr; for bilaga 2 services, below their threshold.
         case(
             "se direct award at the limit",

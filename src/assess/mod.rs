@@ -87,6 +87,26 @@ pub struct Assessment {
     pub unverified: bool,
 }
 
+impl Assessment {
+    /// Whether the duty `id` applies: `Some(true)`, `Some(false)`, or `None` when unknown or
+    /// not a duty of this jurisdiction.
+    pub fn duty_applies(&self, id: &str) -> Option<bool> {
+        match self.duties.iter().find(|d| d.id == id)?.applies {
+            Applies::Yes => Some(true),
+            Applies::No => Some(false),
+            Applies::Unknown => None,
+        }
+    }
+
+    /// The legal bases of `clause` that hold for this procurement.
+    pub fn basis_of<'c>(
+        &self,
+        clause: &'c crate::library::Clause,
+    ) -> Vec<&'c crate::library::clause::LegalBasis> {
+        clause.basis_for(self.procurement.jurisdiction, |d| self.duty_applies(d))
+    }
+}
+
 /// Assesses one procurement on `date`, with wording in `lang`, and applies the buyer's choice
 /// of clauses (the procurement's `clauses:` and `flags`). A choice that cannot be carried out
 /// gives the objections instead.

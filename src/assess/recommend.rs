@@ -16,8 +16,8 @@ use crate::input::yaml::name_of;
 use crate::input::{
     AuthorityKind, ContractType, Cpv, Jurisdiction, Language, Money, Priority, Procedure, Vat,
 };
-use crate::library::clause::{Benefit, Param, Rounding};
-use crate::library::{Category, Clause, Instrument, Library};
+use crate::library::clause::{Benefit, Param, ParamKind, Rounding};
+use crate::library::{Category, Clause, Instrument, Level, Library};
 use crate::messages::{Messages, decimal, money, number};
 use crate::text::SourceText;
 
@@ -48,9 +48,9 @@ pub struct ParamValue {
     /// What the target adds to in a briefing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benefit: Option<Benefit>,
-    /// An amount the clause sets (a vite), not a target scaled to the contract.
+    /// A figure that is not a target the supplier reaches (a vite per month).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub fixed: bool,
+    pub amount: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -172,7 +172,8 @@ pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recomm
 
 /// Among recommended clauses of one group, keeps the best recommended and makes the others
 /// optional, naming the one chosen: a clause of the procurement's own jurisdiction first
-/// (the national version over the EU base), then the higher score, then the id.
+/// (the national version over the EU base), then the higher score, then the more binding
+/// level (a requirement before a dialogue about one), then the id.
 fn prefer_one_per_group(cx: &Context, library: &Library, out: &mut [Recommendation]) {
     let group_of = |id: &str| library.get(id).and_then(|e| e.clause.group.clone());
     let own = |id: &str| {
@@ -182,17 +183,21 @@ fn prefer_one_per_group(cx: &Context, library: &Library, out: &mut [Recommendati
                 .contains(&cx.procurement.jurisdiction)
         })
     };
-    let mut best: BTreeMap<String, (bool, u32, String)> = BTreeMap::new();
+    let level = |id: &str| library.get(id).map(|e| e.clause.level);
+    type Rank = (bool, u32, Option<Level>, std::cmp::Reverse<String>);
+    let mut best: BTreeMap<String, Rank> = BTreeMap::new();
     for r in out.iter().filter(|r| r.status == Status::Recommended) {
         let Some(group) = group_of(&r.clause) else {
             continue;
         };
-        let rank = (own(&r.clause), r.score, r.clause.clone());
+        let rank = (
+            own(&r.clause),
+            r.score,
+            level(&r.clause),
+            std::cmp::Reverse(r.clause.clone()),
+        );
         let entry = best.entry(group).or_insert_with(|| rank.clone());
-        // Higher is better on jurisdiction and score; the lower id wins a tie.
-        if (rank.0, rank.1, std::cmp::Reverse(&rank.2))
-            > (entry.0, entry.1, std::cmp::Reverse(&entry.2))
-        {
+        if rank > *entry {
             *entry = rank;
         }
     }
@@ -204,7 +209,7 @@ fn prefer_one_per_group(cx: &Context, library: &Library, out: &mut [Recommendati
         let Some(group) = group_of(&r.clause) else {
             continue;
         };
-        let chosen = &best[&group].2;
+        let chosen = &best[&group].3.0;
         if chosen != &r.clause {
             r.status = Status::Optional;
             r.reasons.push(Messages::embedded().render(
@@ -534,7 +539,7 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
             ),
             unit,
             benefit: param.benefit,
-            fixed: true,
+            amount: param.kind == ParamKind::Amount,
         });
     }
     let (per, each) = (param.per?, param.each?);
@@ -585,7 +590,7 @@ fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
         unit,
         explain: explain.trim_end().to_string(),
         benefit: param.benefit,
-        fixed: false,
+        amount: param.kind == ParamKind::Amount,
     })
 }
 

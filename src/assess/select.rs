@@ -175,7 +175,16 @@ pub fn select(
         };
         if clause.instrument == Instrument::Process {
             if let Some(n) = include.iter().find(|n| n.id == r.clause) {
-                objections.push(refuse(n, error("select.process", json!({}))));
+                // A step that does not fit says why first (IOP is never for works).
+                let reason = if r.status == Status::NotApplicable {
+                    error(
+                        "select.not-applicable",
+                        json!({ "reasons": failed_reasons(r) }),
+                    )
+                } else {
+                    error("select.process", json!({}))
+                };
+                objections.push(refuse(n, reason));
             }
             continue;
         }
@@ -448,6 +457,38 @@ fn reservation(
                     )
                 }
             };
+            // The default is taken only where no other basis would fit: a basis decides who
+            // may take part, so where several would, the buyer names one.
+            let basis_of = |r: &Recommendation| {
+                library
+                    .get(&r.clause)
+                    .and_then(|e| e.clause.group.clone())
+                    .unwrap_or_else(|| r.clause.clone())
+            };
+            if let Some(d) = default
+                && fits(d).is_ok()
+                && !exclude.iter().any(|n| n.id == d.clause)
+            {
+                // One id per basis, the procurement's own version before the EU base.
+                let mut fitting: Vec<&&Recommendation> = candidates
+                    .iter()
+                    .filter(|r| basis_of(r) != basis_of(d) && fits(r).is_ok())
+                    .collect();
+                fitting.sort_by_key(|r| (basis_of(r), !own(r)));
+                fitting.dedup_by_key(|r| basis_of(r));
+                let mut other: Vec<&str> = fitting.iter().map(|r| r.clause.as_str()).collect();
+                if !other.is_empty() {
+                    other.insert(0, d.clause.as_str());
+                    return Err(vec![Objection {
+                        origin,
+                        message: error(
+                            "select.reservation.ambiguous",
+                            json!({ "ids": other.join("`, `") }),
+                        ),
+                        help: Some(error("select.reservation.ambiguous-help", json!({}))),
+                    }]);
+                }
+            }
             match default {
                 Some(r) if exclude.iter().any(|n| n.id == r.clause) => {
                     return Err(vec![Objection {
@@ -641,7 +682,7 @@ fn set_params(
                     ),
                     unit,
                     benefit: param.benefit,
-                    fixed: param.fixed.is_some(),
+                    amount: param.kind == crate::library::clause::ParamKind::Amount,
                 },
             );
         }

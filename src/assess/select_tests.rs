@@ -439,16 +439,15 @@ fn a_target_set_by_hand_replaces_the_computed_one() {
     );
 }
 
-/// `reserved: true` without a named basis means the regime's default (LOU 4 kap. 18 §), even
-/// where another basis scores higher: a different basis lets other suppliers in, so it is the
-/// buyer's to name. A named basis that does not fit is refused with its condition.
+/// `reserved: true` without a named basis means the regime's default (LOU 4 kap. 18 §) only
+/// where no other basis fits: a different basis lets other suppliers in, so where several fit
+/// it is the buyer's to name. A named basis that does not fit is refused with its condition.
 #[test]
-fn an_unnamed_reservation_takes_the_default_basis() {
-    let care = "title: Arbetsträning och daglig verksamhet\njurisdiction: se\ntype: services\n\
-        cpv: [\"85312320\"]\nvalue: { amount: 8000000, currency: SEK }\nduration_months: 48\n\
-        description: Stöd och omsorg i daglig verksamhet.\npriorities: [disabled-people]\n\
+fn an_unnamed_reservation_takes_the_default_basis_only_when_no_other_fits() {
+    let cleaning = "title: Städning\njurisdiction: se\ntype: services\n\
+        cpv: [\"90919200\"]\nvalue: { amount: 3000000, currency: SEK }\nduration_months: 48\n\
         social: { reserved: true }\n";
-    let a = assessed(care, &Flags::default()).unwrap();
+    let a = assessed(cleaning, &Flags::default()).unwrap();
     let r = a
         .selection
         .iter()
@@ -456,6 +455,27 @@ fn an_unnamed_reservation_takes_the_default_basis() {
         .unwrap();
     assert_eq!(r.clause, "se-reserved-integration");
     assert_eq!(r.why, Why::Reserved);
+    let care = "title: Arbetsträning och daglig verksamhet\njurisdiction: se\ntype: services\n\
+        cpv: [\"85312320\"]\nvalue: { amount: 8000000, currency: SEK }\nduration_months: 48\n\
+        description: Stöd och omsorg i daglig verksamhet.\npriorities: [disabled-people]\n\
+        social: { reserved: true }\n";
+    let o = assessed(care, &Flags::default()).expect_err("19 kap. 25 a § fits as well");
+    assert!(
+        o[0].message
+            .contains("several bases fit: `se-reserved-integration`, `se-reserved-ideburna`"),
+        "{o:?}"
+    );
+    let named = assessed(
+        &format!("{care}clauses: {{ include: [se-reserved-integration] }}\n"),
+        &Flags::default(),
+    )
+    .unwrap();
+    assert!(
+        named
+            .selection
+            .iter()
+            .any(|s| s.clause == "se-reserved-integration")
+    );
     let o = assessed(
         &format!("{care}clauses: {{ include: [se-reserved-social-services] }}\n"),
         &Flags::default(),

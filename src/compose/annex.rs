@@ -15,8 +15,8 @@ use super::cites;
 use super::document::{Block, Document, Inline, text};
 use crate::assess::select::INSTRUMENTS;
 use crate::assess::{Assessment, ParamValue, Selected, Status};
+use crate::input::Language;
 use crate::input::yaml::name_of;
-use crate::input::{Jurisdiction, Language};
 use crate::library::clause::{AwardWeight, Counter, Kpi, Reporting};
 use crate::library::{Clause, Instrument, Library};
 use crate::messages::{Messages, money, number};
@@ -74,7 +74,7 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
     let mut blocks = vec![Block::heading(1, "annex", title.clone())];
     procurement_table(a, reference, &mut blocks);
     purpose(lang, &mut blocks);
-    legal_basis(&items, a.procurement.jurisdiction, lang, &mut blocks);
+    legal_basis(a, &items, lang, &mut blocks);
     requirements(a, &items, &mut blocks);
     if !items.is_empty() {
         reporting(a, &items, &mut blocks);
@@ -147,12 +147,7 @@ fn purpose(lang: Language, blocks: &mut Vec<Block>) {
 }
 
 /// The provisions the requirements rest on: the clauses' own citations.
-fn legal_basis(
-    items: &[Item],
-    jurisdiction: Jurisdiction,
-    lang: Language,
-    blocks: &mut Vec<Block>,
-) {
+fn legal_basis(a: &Assessment, items: &[Item], lang: Language, blocks: &mut Vec<Block>) {
     let m = Messages::embedded();
     blocks.push(Block::heading(
         2,
@@ -162,7 +157,7 @@ fn legal_basis(
     let cites = cites::list(
         items
             .iter()
-            .flat_map(|i| i.clause.basis_for(jurisdiction))
+            .flat_map(|i| a.basis_of(i.clause))
             .map(|b| b.cite.as_str()),
         lang,
     );
@@ -245,10 +240,7 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
         });
     }
     let cites = cites::list(
-        clause
-            .basis_for(a.procurement.jurisdiction)
-            .into_iter()
-            .map(|b| b.cite.as_str()),
+        a.basis_of(clause).into_iter().map(|b| b.cite.as_str()),
         lang,
     );
     blocks.push(Block::Paragraph {
@@ -269,7 +261,7 @@ fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
         .clauses
         .as_ref()
         .is_some_and(|c| c.params.keys().any(|id| id.as_str() == s.clause));
-    let no_targets = |params: &BTreeMap<String, ParamValue>| params.values().all(|p| p.fixed);
+    let no_targets = |params: &BTreeMap<String, ParamValue>| params.values().all(|p| p.amount);
     if !s.lots.is_empty() || set_by_hand || no_targets(&s.params) {
         return None;
     }
@@ -469,10 +461,10 @@ pub fn with_targets<'a>(
     }
 }
 
-/// The targets among a clause's figures, with their units; a fixed amount is not one.
+/// The targets among a clause's figures, with their units; an amount (a vite) is not one.
 fn targets<'a>(params: impl Iterator<Item = &'a ParamValue>, lang: Language) -> Vec<String> {
     params
-        .filter(|p| !p.fixed)
+        .filter(|p| !p.amount)
         .map(|p| {
             format!(
                 "{} {}",
@@ -556,8 +548,8 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
         .then(|| m.text("annex.per-lot", lang));
     for (name, param) in &clause.params {
         let value = match (&per_lot, s.params.get(name)) {
-            (_, Some(v)) if v.fixed => number(v.value, lang),
-            (Some(phrase), _) if param.fixed.is_none() => phrase.clone(),
+            (_, Some(v)) if v.amount => number(v.value, lang),
+            (Some(phrase), _) if param.kind.is_target() => phrase.clone(),
             (_, Some(v)) => number(v.value, lang),
             (_, None) => fill.clone(),
         };

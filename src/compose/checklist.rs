@@ -8,9 +8,21 @@ use super::document::{Block, Document};
 use super::notes::drafting_notes;
 use crate::assess::checklist::phase_title;
 use crate::assess::{Assessment, CheckStatus};
+use crate::input::Jurisdiction;
 use crate::input::yaml::name_of;
 use crate::library::Library;
 use crate::messages::Messages;
+
+/// Whom the checklist is about, in the jurisdiction's terms: work-integrating social
+/// enterprises in Sweden and the EU; supported businesses, VCSEs and social enterprises in the
+/// UK.
+pub fn who(a: &Assessment) -> String {
+    let key = match a.procurement.jurisdiction {
+        Jurisdiction::Se | Jurisdiction::Eu => "who.wise",
+        _ => "who.uk",
+    };
+    Messages::embedded().text(key, a.language)
+}
 
 /// The checklist, with the drafting notes for the annex at its end.
 pub fn checklist(a: &Assessment, library: &Library, with_guidance: bool) -> Document {
@@ -18,7 +30,8 @@ pub fn checklist(a: &Assessment, library: &Library, with_guidance: bool) -> Docu
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
     let p = &a.procurement;
-    let title = format!("{} – {}", word("checklist.title"), p.title);
+    let who = json!({ "who": who(a) });
+    let title = format!("{} – {}", m.render("checklist.title", lang, &who), p.title);
     let mut blocks = vec![Block::heading(1, "checklist", title.clone())];
 
     blocks.push(Block::heading(
@@ -38,7 +51,7 @@ pub fn checklist(a: &Assessment, library: &Library, with_guidance: bool) -> Docu
             "total": a.checklist.len(),
         }),
     )));
-    blocks.push(Block::paragraph(word("checklist.intro")));
+    blocks.push(Block::paragraph(m.render("checklist.intro", lang, &who)));
 
     let mut phase = None;
     for item in &a.checklist {
@@ -71,7 +84,7 @@ pub fn checklist(a: &Assessment, library: &Library, with_guidance: bool) -> Docu
         subject: m.render(
             "checklist.subject",
             lang,
-            &json!({ "title": p.title.as_str() }),
+            &json!({ "title": p.title.as_str(), "who": who["who"] }),
         ),
         blocks,
         running: None,

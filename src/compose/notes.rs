@@ -158,9 +158,8 @@ fn reservation_notice(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
     };
     let lang = a.language;
     let m = Messages::embedded();
-    let cite = item
-        .clause
-        .basis_for(a.procurement.jurisdiction)
+    let cite = a
+        .basis_of(item.clause)
         .first()
         .map(|b| cites::localize(&b.cite, lang))
         .unwrap_or_default();

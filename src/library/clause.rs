@@ -95,13 +95,21 @@ pub struct Clause {
 }
 
 impl Clause {
-    /// The citations that hold in `jurisdiction`: its own, the directive's in Sweden, and any
-    /// Procurement Act 2023 regime's in the others; all of them if none does.
-    pub fn basis_for(&self, jurisdiction: Jurisdiction) -> Vec<&LegalBasis> {
+    /// The citations that hold in `jurisdiction` given the duties that apply: its own, the
+    /// directive's in Sweden, and any Procurement Act 2023 regime's in the others; a basis
+    /// with `when` only where that duty applies, one with `unless` only where it does not
+    /// (an unknown duty keeps both). All of them if none holds.
+    pub fn basis_for(
+        &self,
+        jurisdiction: Jurisdiction,
+        applies: impl Fn(&str) -> Option<bool>,
+    ) -> Vec<&LegalBasis> {
         let holds = |b: &&LegalBasis| {
-            b.jurisdiction == jurisdiction
+            let here = b.jurisdiction == jurisdiction
                 || (jurisdiction == Jurisdiction::Se && b.jurisdiction == Jurisdiction::Eu)
-                || (jurisdiction.procurement_act() && b.jurisdiction.procurement_act())
+                || (jurisdiction.procurement_act() && b.jurisdiction.procurement_act());
+            here && b.when.as_deref().is_none_or(|d| applies(d) != Some(false))
+                && b.unless.as_deref().is_none_or(|d| applies(d) != Some(true))
         };
         let own: Vec<&LegalBasis> = self.legal_basis.iter().filter(holds).collect();
         if own.is_empty() {
@@ -185,6 +193,13 @@ pub struct LegalBasis {
     pub cite: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// A duty id that must apply for the provision to hold (`above-threshold` for a
+    /// regulation that binds only above the thresholds, `scotland-community-benefits` for s.25).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// A duty id that must not apply (`above-threshold` for a power below the thresholds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -286,9 +301,13 @@ pub struct Param {
     pub per: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub each: Option<f64>,
-    /// An amount, not a target: not scaled to the contract, not shown as a target.
+    /// A figure the clause sets whatever the contract's value (a share, a sum of money).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed: Option<f64>,
+    /// `amount` for a figure that is not a target the supplier reaches (a vite per month): it
+    /// is not listed among the targets; `target` (the default) otherwise.
+    #[serde(default, skip_serializing_if = "ParamKind::is_target")]
+    pub kind: ParamKind,
     #[serde(default)]
     pub round: Rounding,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -302,6 +321,21 @@ pub struct Param {
     /// targets that are promised outcomes (not, say, the most an award criterion rewards).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefit: Option<Benefit>,
+}
+
+/// Whether a parameter is a target the supplier reaches, or another figure (an amount).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParamKind {
+    #[default]
+    Target,
+    Amount,
+}
+
+impl ParamKind {
+    pub fn is_target(&self) -> bool {
+        *self == ParamKind::Target
+    }
 }
 
 /// A counted unit in both languages.
@@ -514,7 +548,11 @@ mod tests {
         let library = Library::load(&LibraryOptions::default()).unwrap();
         let clause = &library.get("eu-social-award-criterion").unwrap().clause;
         let jurisdictions = |j| -> Vec<Jurisdiction> {
-            clause.basis_for(j).iter().map(|b| b.jurisdiction).collect()
+            clause
+                .basis_for(j, |_| None)
+                .iter()
+                .map(|b| b.jurisdiction)
+                .collect()
         };
         // An EU annex never cites LOU; a Swedish one cites LOU and the directive.
         assert!(
@@ -524,5 +562,40 @@ mod tests {
         );
         let swedish = jurisdictions(Jurisdiction::Se);
         assert!(swedish.contains(&Jurisdiction::Se) && swedish.contains(&Jurisdiction::Eu));
+    }
+}
+
+#[cfg(test)]
+mod when_tests {
+    use super::*;
+    use crate::library::{Library, LibraryOptions};
+
+    #[test]
+    fn a_supported_business_reservation_cites_reg_21_above_the_threshold_and_s11_below() {
+        let library = Library::load(&LibraryOptions::default()).unwrap();
+        let clause = &library
+            .get("scot-reserved-supported-businesses")
+            .unwrap()
+            .clause;
+        let cites = |above: Option<bool>| -> Vec<String> {
+            clause
+                .basis_for(Jurisdiction::Scotland, |d| {
+                    (d == "above-threshold").then_some(above).flatten()
+                })
+                .iter()
+                .map(|b| b.cite.clone())
+                .collect()
+        };
+        assert!(
+            cites(Some(true)).iter().all(|c| c.contains("reg 21")),
+            "{:?}",
+            cites(Some(true))
+        );
+        assert!(
+            cites(Some(false)).iter().all(|c| c.contains("s.11")),
+            "{:?}",
+            cites(Some(false))
+        );
+        assert_eq!(cites(None).len(), 2);
     }
 }

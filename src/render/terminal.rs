@@ -118,7 +118,11 @@ pub fn report(a: &Assessment) -> String {
 
     annex_section(a, &mut out);
 
-    out.push_str(&m.text("report.checklist", lang));
+    out.push_str(&m.render(
+        "report.checklist",
+        lang,
+        &json!({ "who": crate::compose::checklist::who(a) }),
+    ));
     out.push('\n');
     let count = |s: CheckStatus| a.checklist.iter().filter(|c| c.status == s).count();
     out.push_str(&wrap(
