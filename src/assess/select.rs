@@ -83,6 +83,8 @@ pub enum Rule {
     Subcontracting,
     /// Text that presumes a competition the procedure does not have.
     Procedure,
+    /// A follow-up of targets where the annex sets none.
+    Targets,
 }
 
 /// The clauses the annex carries, and the recommended ones it does not.
@@ -251,6 +253,14 @@ pub fn select(
     }
 
     set_params(cx, library, choice, &mut out.selected, &mut objections);
+    follow_up_needs_targets(
+        cx,
+        library,
+        recommendations,
+        &include,
+        &mut out,
+        &mut objections,
+    );
     if !objections.is_empty() {
         return Err(objections);
     }
@@ -685,6 +695,42 @@ fn set_params(
                     amount: param.kind == crate::library::clause::ParamKind::Amount,
                 },
             );
+        }
+    }
+}
+
+/// A clause that follows up targets (`needs.targets`: a vite, a reporting duty) goes only
+/// beside another clause in the annex that sets one; included by the buyer without one, it is
+/// refused.
+fn follow_up_needs_targets(
+    cx: &Context,
+    library: &Library,
+    recommendations: &[Recommendation],
+    include: &[Named],
+    out: &mut Selection,
+    objections: &mut Vec<Objection>,
+) {
+    let needs = |id: &str| library.get(id).is_some_and(|e| e.clause.needs.targets);
+    let has_target = out
+        .selected
+        .iter()
+        .any(|s| !needs(&s.clause) && s.params.values().any(|p| !p.amount));
+    if has_target {
+        return;
+    }
+    let (dropped, kept): (Vec<Selected>, Vec<Selected>) = std::mem::take(&mut out.selected)
+        .into_iter()
+        .partition(|s| needs(&s.clause));
+    out.selected = kept;
+    for s in dropped {
+        if let Some(n) = include.iter().find(|n| n.id == s.clause) {
+            objections.push(refuse(n, error("select.targets", json!({}))));
+        } else if let Some(r) = recommendations.iter().find(|r| r.clause == s.clause) {
+            out.left_out.push(left_out(
+                r,
+                Rule::Targets,
+                cx.say("select.targets", json!({})),
+            ));
         }
     }
 }

@@ -485,3 +485,30 @@ fn an_unnamed_reservation_takes_the_default_basis_only_when_no_other_fits() {
     // Only the condition that failed, not those that held.
     assert!(!o[0].message.contains("Fits services"), "{o:?}");
 }
+
+/// A vite or a reporting duty has nothing to attach to in an annex without targets: a small
+/// direct award of cleaning keeps neither.
+#[test]
+fn follow_up_clauses_go_only_beside_a_target() {
+    let cleaning = "title: Lokalvård\njurisdiction: se\ntype: services\ncpv: [\"90910000\"]\n\
+        value: { amount: 600000, currency: SEK }\nduration_months: 36\nprocedure: direct-award\n\
+        priorities: [long-term-unemployed]\n";
+    let a = assessed(cleaning, &Flags::default()).unwrap();
+    let ids: Vec<&str> = a.selection.iter().map(|s| s.clause.as_str()).collect();
+    assert!(!ids.contains(&"se-shortfall-handling"), "{ids:?}");
+    assert!(!ids.contains(&"se-follow-up-reporting"), "{ids:?}");
+    assert!(
+        a.left_out
+            .iter()
+            .any(|l| l.clause == "se-shortfall-handling" && l.rule == Rule::Targets),
+        "{:?}",
+        a.left_out
+    );
+    // Asked for by name, it is refused with the reason.
+    let o = assessed(
+        &format!("{cleaning}clauses: {{ include: [se-shortfall-handling] }}\n"),
+        &Flags::default(),
+    )
+    .expect_err("no targets to follow up");
+    assert!(o[0].message.contains("no targets"), "{o:?}");
+}

@@ -243,13 +243,16 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
         a.basis_of(clause).into_iter().map(|b| b.cite.as_str()),
         lang,
     );
-    blocks.push(Block::Paragraph {
-        text: vec![Inline::Emphasis(m.render(
-            "annex.clause.basis",
-            lang,
-            &json!({ "cites": cites.join("; ") }),
-        ))],
-    });
+    // Below the thresholds a requirement may rest on the contract alone: no line then.
+    if !cites.is_empty() {
+        blocks.push(Block::Paragraph {
+            text: vec![Inline::Emphasis(m.render(
+                "annex.clause.basis",
+                lang,
+                &json!({ "cites": cites.join("; ") }),
+            ))],
+        });
+    }
 }
 
 /// Targets per lot, where the clause carries computed targets and the contract has lots: one

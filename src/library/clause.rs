@@ -96,27 +96,28 @@ pub struct Clause {
 
 impl Clause {
     /// The citations that hold in `jurisdiction` given the duties that apply: its own, the
-    /// directive's in Sweden, and any Procurement Act 2023 regime's in the others; a basis
-    /// with `when` only where that duty applies, one with `unless` only where it does not
-    /// (an unknown duty keeps both). All of them if none holds.
+    /// directive's in Sweden above the threshold (below it, and in a direct award, Swedish law
+    /// alone governs), and any Procurement Act 2023 regime's in the others; a basis with `when`
+    /// only where that duty applies, one with `unless` only where it does not (an unknown duty
+    /// keeps both). It may be none: a requirement that rests on the contract alone.
     pub fn basis_for(
         &self,
         jurisdiction: Jurisdiction,
         applies: impl Fn(&str) -> Option<bool>,
     ) -> Vec<&LegalBasis> {
-        let holds = |b: &&LegalBasis| {
-            let here = b.jurisdiction == jurisdiction
-                || (jurisdiction == Jurisdiction::Se && b.jurisdiction == Jurisdiction::Eu)
-                || (jurisdiction.procurement_act() && b.jurisdiction.procurement_act());
-            here && b.when.as_deref().is_none_or(|d| applies(d) != Some(false))
-                && b.unless.as_deref().is_none_or(|d| applies(d) != Some(true))
-        };
-        let own: Vec<&LegalBasis> = self.legal_basis.iter().filter(holds).collect();
-        if own.is_empty() {
-            self.legal_basis.iter().collect()
-        } else {
-            own
-        }
+        let directive = || applies("above-threshold") != Some(false);
+        self.legal_basis
+            .iter()
+            .filter(|b| {
+                let here = b.jurisdiction == jurisdiction
+                    || (jurisdiction == Jurisdiction::Se
+                        && b.jurisdiction == Jurisdiction::Eu
+                        && directive())
+                    || (jurisdiction.procurement_act() && b.jurisdiction.procurement_act());
+                here && b.when.as_deref().is_none_or(|d| applies(d) != Some(false))
+                    && b.unless.as_deref().is_none_or(|d| applies(d) != Some(true))
+            })
+            .collect()
     }
 
     pub fn title(&self, language: Language) -> &str {
@@ -474,6 +475,10 @@ pub struct Needs {
     /// `false`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub subcontracting: bool,
+    /// `true`: only beside another clause in the annex with a target to follow up (a vite or
+    /// a reporting duty has nothing to attach to otherwise).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub targets: bool,
     /// For an award criterion: the weight it is scored under, whose figure the text gives as
     /// `{{award.weight}}`. Absent: the social weight, or the quality weight where the award has
     /// no social weight.
