@@ -629,6 +629,7 @@ fn lint_names_every_problem_in_a_broken_library() {
         "`detect.present[1]` puts `\\b` beside a letter outside ASCII",
         "broken/bad-helper.yaml:",
         "the `en` text does not render: Helper not found shout",
+        "the scaled target `places` needs both `min` and `max`",
         "broken/s24.yaml:11:",
         "section 24 of the Procurement Reform (Scotland) Act 2014 has no subsections",
         "broken/eng-directive.yaml:11:",

@@ -13,11 +13,12 @@ use crate::law::{Comparison, ContractClass, Law, Lookup, Missing, Rule, Step, Th
 use crate::messages::{Messages, decimal, money};
 
 /// Every duty id, in the order duties are listed.
-pub const DUTY_IDS: [&str; 11] = [
+pub const DUTY_IDS: [&str; 12] = [
     "above-threshold",
     "lots-reasons",
     "scotland-regulated-procurement",
     "scotland-community-benefits",
+    "scotland-equality-duty",
     "se-labour-law-conditions",
     "se-direct-award",
     "england-social-value",
@@ -91,6 +92,7 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
                 "scotland-community-benefits",
                 Rule::ScotlandCommunityBenefits,
             ));
+            duties.push(scotland_equality_duty(cx, &above));
         }
         Jurisdiction::Se => {
             duties.push(se_labour_law_conditions(cx, &above));
@@ -627,6 +629,29 @@ fn england_social_value(cx: &Context, above: &Above) -> Duty {
         reason,
         // Whether the amended Act reaches below-threshold contracts is not confirmed.
         verified: applies == Applies::Yes || cx.procurement.kind != Some(ContractType::Services),
+    }
+}
+
+/// `scotland-equality-duty`: a listed authority awarding a relevant agreement above the
+/// thresholds on the most economically advantageous tender must have due regard to whether
+/// award criteria and contract conditions should help it meet the equality duty (Equality Act
+/// 2010 (Specific Duties) (Scotland) Regulations 2012 reg 9).
+fn scotland_equality_duty(cx: &Context, above: &Above) -> Duty {
+    let id = "scotland-equality-duty";
+    let word = |key: &str| cx.word(&format!("duty.{id}.{key}"));
+    let (applies, reason) = match above.duty.applies {
+        Applies::Yes => (Applies::Yes, word("applies")),
+        Applies::No => (Applies::No, word("below")),
+        Applies::Unknown => (Applies::Unknown, word("unknown")),
+    };
+    Duty {
+        id,
+        title: word("title"),
+        applies,
+        cite: word("cite"),
+        reason,
+        // The regulation's text was not read by our sources.
+        verified: false,
     }
 }
 

@@ -597,6 +597,22 @@ fn cases() -> Vec<Case> {
             Yes,
             "is at or above the threshold",
         ),
+        case(
+            "scotland equality duty above",
+            "2026-06-01",
+            procurement("scotland", "services", &gbp(600_000), sc),
+            "scotland-equality-duty",
+            Yes,
+            "Equality Act 2010 s.149",
+        ),
+        case(
+            "scotland equality duty below",
+            "2026-06-01",
+            procurement("scotland", "services", &gbp(100_000), sc),
+            "scotland-equality-duty",
+            No,
+            "regulation does not apply",
+        ),
         // Wales: the Procurement Act's thresholds, no Social Value Act, and the 2023 Welsh Act
         // from 25 March 2026.
         case(
@@ -962,7 +978,8 @@ fn each_jurisdiction_lists_its_own_duties() {
             "above-threshold",
             "lots-reasons",
             "scotland-regulated-procurement",
-            "scotland-community-benefits"
+            "scotland-community-benefits",
+            "scotland-equality-duty"
         ]
     );
     assert_eq!(

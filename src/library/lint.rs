@@ -197,6 +197,18 @@ fn check_clause(c: &Clause, found: &mut Found) {
             }
         }
     }
+    // A target scaled to the contract value needs a floor and a ceiling, with the reasoning in
+    // the notes: value alone overstates what a large contract can absorb.
+    for (name, param) in &c.params {
+        if param.per.is_some() && (param.min.is_none() || param.max.is_none()) {
+            push(
+                vec![Key("params"), Step::Name(name.clone())],
+                format!(
+                    "the scaled target `{name}` needs both `min` and `max`, with the reasoning for them in `notes`"
+                ),
+            );
+        }
+    }
     for (name, param) in &c.params {
         if !is_identifier(name) {
             push(
