@@ -328,11 +328,10 @@ fn decide(
                 Some(Applies::No) => (Pass, json!({})),
                 _ => (Unknown, json!({})),
             },
-            Jurisdiction::Scotland => (Warn, json!({})),
-            Jurisdiction::England
-            | Jurisdiction::Wales
-            | Jurisdiction::NorthernIreland
-            | Jurisdiction::Eu => (Pass, json!({})),
+            // Fair Work First in Scotland, PPN 01/21's mandatory fair work clauses in Northern
+            // Ireland: something to decide.
+            Jurisdiction::Scotland | Jurisdiction::NorthernIreland => (Warn, json!({})),
+            Jurisdiction::England | Jurisdiction::Wales | Jurisdiction::Eu => (Pass, json!({})),
         },
         other => panic!("checklist item `{other}` has no rule in checklist.rs"),
     }

@@ -783,7 +783,8 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
         )
     } else {
         match above.duty.applies {
-            Applies::Yes => (Applies::Yes, word("above"), false),
+            // "Prescribed contracts" are above-threshold only in the draft regulations.
+            Applies::Yes => (Applies::Unknown, word("above"), false),
             Applies::No => (Applies::Unknown, word("below"), false),
             Applies::Unknown => (Applies::Unknown, word("unknown"), false),
         }

@@ -620,7 +620,7 @@ fn cases() -> Vec<Case> {
             "2026-06-01",
             procurement("wales", "services", &gbp(2_400_000), sc),
             "wales-socially-responsible-procurement",
-            Yes,
+            Unknown,
             "published objectives (s.24)",
         ),
         case(

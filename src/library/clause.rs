@@ -113,7 +113,9 @@ impl Clause {
                     || (jurisdiction == Jurisdiction::Se
                         && b.jurisdiction == Jurisdiction::Eu
                         && directive())
-                    || (jurisdiction.procurement_act() && b.jurisdiction.procurement_act());
+                    // An `england` basis is the Procurement Act 2023's, which holds in Wales
+                    // and Northern Ireland too; a Welsh or Northern Irish one only at home.
+                    || (jurisdiction.procurement_act() && b.jurisdiction == Jurisdiction::England);
                 here && b.when.as_deref().is_none_or(|d| applies(d) != Some(false))
                     && b.unless.as_deref().is_none_or(|d| applies(d) != Some(true))
             })
