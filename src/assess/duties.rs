@@ -637,21 +637,25 @@ fn england_social_value(cx: &Context, above: &Above) -> Duty {
 /// award criteria and contract conditions should help it meet the equality duty (Equality Act
 /// 2010 (Specific Duties) (Scotland) Regulations 2012 reg 9).
 fn scotland_equality_duty(cx: &Context, above: &Above) -> Duty {
-    let id = "scotland-equality-duty";
-    let word = |key: &str| cx.word(&format!("duty.{id}.{key}"));
-    let (applies, reason) = match above.duty.applies {
-        Applies::Yes => (Applies::Yes, word("applies")),
-        Applies::No => (Applies::No, word("below")),
-        Applies::Unknown => (Applies::Unknown, word("unknown")),
+    // The regulation's text was not read by our sources.
+    with_threshold(cx, "scotland-equality-duty", above, false)
+}
+
+/// A duty that applies exactly where the procurement is above the threshold, with its wording
+/// under `duty.ID.applies`, `.below` and `.unknown`.
+fn with_threshold(cx: &Context, id: &'static str, above: &Above, verified: bool) -> Duty {
+    let key = match above.duty.applies {
+        Applies::Yes => "applies",
+        Applies::No => "below",
+        Applies::Unknown => "unknown",
     };
     Duty {
         id,
-        title: word("title"),
-        applies,
-        cite: word("cite"),
-        reason,
-        // The regulation's text was not read by our sources.
-        verified: false,
+        title: cx.word(&format!("duty.{id}.title")),
+        applies: above.duty.applies,
+        cite: cx.word(&format!("duty.{id}.cite")),
+        reason: cx.word(&format!("duty.{id}.{key}")),
+        verified,
     }
 }
 
@@ -802,18 +806,13 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
 /// `ni-social-value`: Northern Ireland's PPN 01/21, social value scored at no less than 10 % of
 /// the award criteria at or above the thresholds.
 fn ni_social_value(cx: &Context, above: &Above) -> Duty {
-    let id = "ni-social-value";
-    let word = |key: &str| cx.word(&format!("duty.{id}.{key}"));
-    let (applies, mut reason) = match above.duty.applies {
-        Applies::Yes => (Applies::Yes, word("applies")),
-        Applies::No => (Applies::No, word("below")),
-        Applies::Unknown => (Applies::Unknown, word("unknown")),
-    };
-    if applies == Applies::Yes
+    // The planned rise to 20 % is not confirmed in force; the reason says so.
+    let mut duty = with_threshold(cx, "ni-social-value", above, true);
+    if duty.applies == Applies::Yes
         && let Some(award) = &cx.procurement.award
     {
-        reason.push(' ');
-        reason.push_str(&cx.say(
+        duty.reason.push(' ');
+        duty.reason.push_str(&cx.say(
             if award.social >= 10.0 {
                 "duty.ni-social-value.weight-ok"
             } else {
@@ -822,15 +821,7 @@ fn ni_social_value(cx: &Context, above: &Above) -> Duty {
             json!({ "social": decimal(award.social, cx.lang) }),
         ));
     }
-    Duty {
-        id,
-        title: word("title"),
-        applies,
-        cite: word("cite"),
-        reason,
-        // The planned rise to 20 % is not confirmed in force.
-        verified: true,
-    }
+    duty
 }
 
 #[cfg(test)]
