@@ -103,6 +103,17 @@ fn data() -> &'static ChecklistData {
     })
 }
 
+/// Whom the checklist is about, in the jurisdiction's terms: work-integrating social
+/// enterprises in Sweden and the EU; supported businesses, VCSEs and social enterprises in the
+/// UK.
+pub fn who(jurisdiction: Jurisdiction, lang: Language) -> String {
+    let key = match jurisdiction {
+        Jurisdiction::Se | Jurisdiction::Eu => "who.wise",
+        _ => "who.uk",
+    };
+    Messages::embedded().text(key, lang)
+}
+
 /// The library's default figures (tender period, turnover multiple …), shared with the checker.
 pub fn settings() -> Settings {
     data().settings
@@ -137,6 +148,10 @@ pub fn checklist(
                 Ok(Value::Object(m)) => m,
                 _ => Map::new(),
             };
+            args.insert(
+                "who".into(),
+                json!(who(cx.procurement.jurisdiction, cx.lang)),
+            );
             args.insert("days".into(), json!(data.settings.payment_days));
             args.insert("pass".into(), json!(data.settings.tender_period_days_pass));
             args.insert("warn".into(), json!(data.settings.tender_period_days_warn));

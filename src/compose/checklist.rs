@@ -8,20 +8,13 @@ use super::document::{Block, Document};
 use super::notes::drafting_notes;
 use crate::assess::checklist::phase_title;
 use crate::assess::{Assessment, CheckStatus};
-use crate::input::Jurisdiction;
 use crate::input::yaml::name_of;
 use crate::library::Library;
 use crate::messages::Messages;
 
-/// Whom the checklist is about, in the jurisdiction's terms: work-integrating social
-/// enterprises in Sweden and the EU; supported businesses, VCSEs and social enterprises in the
-/// UK.
+/// Whom the checklist is about, in the procurement's jurisdiction's terms.
 pub fn who(a: &Assessment) -> String {
-    let key = match a.procurement.jurisdiction {
-        Jurisdiction::Se | Jurisdiction::Eu => "who.wise",
-        _ => "who.uk",
-    };
-    Messages::embedded().text(key, a.language)
+    crate::assess::checklist::who(a.procurement.jurisdiction, a.language)
 }
 
 /// The checklist, with the drafting notes for the annex at its end.
