@@ -285,10 +285,9 @@ fn decide(
                     .iter()
                     .any(|s| s.scored_under == Some(AwardWeight::Social));
                 // Northern Ireland's PPN 01/21: at least 10 % above the threshold.
-                let ni_minimum = p.jurisdiction == Jurisdiction::NorthernIreland
-                    && duties
-                        .iter()
-                        .any(|d| d.id == "above-threshold" && d.applies == Applies::Yes);
+                let ni_minimum = duties
+                    .iter()
+                    .any(|d| d.id == "ni-social-value" && d.applies == Applies::Yes);
                 if central_english && a.social < 10.0 {
                     (Fail, args)
                 } else if ni_minimum && a.social < 10.0 {

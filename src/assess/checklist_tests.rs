@@ -170,7 +170,7 @@ fn northern_ireland_fails_a_social_weight_under_ten_per_cent_above_the_threshold
     let ni = |value: u32, social: u32| {
         format!(
             "title: Cleaning\njurisdiction: northern-ireland\ntype: services\ncpv: [\"90910000\"]\n\
-             authority: {{ name: Council, kind: sub-central }}\n\
+             authority: {{ name: Department, kind: central }}\n\
              value: {{ amount: {value}, currency: GBP }}\n\
              award: {{ price: {}, quality: 40, social: {social} }}\n",
             60 - social
@@ -189,6 +189,12 @@ fn northern_ireland_fails_a_social_weight_under_ten_per_cent_above_the_threshold
         status(&ni(100_000, 5), "social-weighting"),
         CheckStatus::Fail
     );
+    // A district council is bound only if it adopted the policy: no fail.
+    let council = ni(2_000_000, 5).replace(
+        "name: Department, kind: central",
+        "name: Council, kind: sub-central",
+    );
+    assert_ne!(status(&council, "social-weighting"), CheckStatus::Fail);
     // Wales has no such minimum.
     let wales = ni(2_000_000, 5).replace("northern-ireland", "wales");
     assert_ne!(status(&wales, "social-weighting"), CheckStatus::Fail);

@@ -808,7 +808,13 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
 fn ni_social_value(cx: &Context, above: &Above) -> Duty {
     // The planned rise to 20 % is not confirmed in force; the reason says so.
     let mut duty = with_threshold(cx, "ni-social-value", above, true);
-    if duty.applies == Applies::Yes
+    // Executive policy binds departments and their bodies; a council only if it adopted it.
+    let central =
+        cx.procurement.authority.as_ref().and_then(|a| a.kind) == Some(AuthorityKind::Central);
+    if duty.applies == Applies::Yes && !central {
+        duty.applies = Applies::Unknown;
+    }
+    if duty.applies != Applies::No
         && let Some(award) = &cx.procurement.award
     {
         duty.reason.push(' ');

@@ -667,7 +667,20 @@ fn cases() -> Vec<Case> {
         ),
         // Northern Ireland: PPN 01/21's 10 % minimum above the threshold.
         case(
-            "northern ireland above, weight 5 %",
+            "northern ireland department above, weight 5 %",
+            "2026-06-01",
+            procurement(
+                "northern-ireland",
+                "services",
+                &gbp(2_400_000),
+                "authority: { name: D, kind: central }\ncpv: [\"90910000\"]\naward: { price: 50, quality: 45, social: 5 }\n",
+            ),
+            "ni-social-value",
+            Yes,
+            "only 5 %: raise it to at least 10 %",
+        ),
+        case(
+            "northern ireland council above",
             "2026-06-01",
             procurement(
                 "northern-ireland",
@@ -676,8 +689,8 @@ fn cases() -> Vec<Case> {
                 &format!("{sc}award: {{ price: 50, quality: 45, social: 5 }}\n"),
             ),
             "ni-social-value",
-            Yes,
-            "only 5 %: raise it to at least 10 %",
+            Unknown,
+            "bound only if it has adopted it",
         ),
         case(
             "northern ireland below",
