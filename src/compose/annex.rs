@@ -529,6 +529,8 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
             "duration_months": or_fill(p.duration_months.map(|d| d.to_string())),
             "value": or_fill(p.value.map(|v| money(&v, lang))),
             "subcontracting": !p.subcontracting_refused(),
+            // True only where the procurement is known to be above the threshold.
+            "above_threshold": a.duty_applies("above-threshold") == Some(true),
         }),
     );
     context.insert(

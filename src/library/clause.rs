@@ -27,6 +27,7 @@ pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.duration_months",
     "procurement.value",
     "procurement.subcontracting",
+    "procurement.above_threshold",
     "lot.title",
     "lot.plural",
     "award.weight",
