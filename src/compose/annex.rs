@@ -531,6 +531,7 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
             "subcontracting": !p.subcontracting_refused(),
             // True only where the procurement is known to be above the threshold.
             "above_threshold": a.duty_applies("above-threshold") == Some(true),
+            "below_threshold": a.duty_applies("above-threshold") == Some(false),
         }),
     );
     context.insert(

@@ -28,6 +28,7 @@ pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.value",
     "procurement.subcontracting",
     "procurement.above_threshold",
+    "procurement.below_threshold",
     "lot.title",
     "lot.plural",
     "award.weight",

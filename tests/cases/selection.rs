@@ -272,3 +272,30 @@ fn the_award_notice_draft_states_the_benefits_by_their_targets() {
         "{first}"
     );
 }
+
+#[test]
+fn a_reservation_names_the_one_basis_that_holds_at_the_procurements_value() {
+    let env = Env::new();
+    let yaml = |amount: u32| {
+        format!(
+            "title: Office furniture\njurisdiction: scotland\ndate: 2026-11-26\n\
+             authority: {{ name: Example Council, kind: sub-central }}\ntype: supplies\n\
+             cpv: [\"39130000\"]\nvalue: {{ amount: {amount}, currency: GBP }}\n\
+             duration_months: 24\nprocedure: open\nsocial: {{ reserved: true }}\n"
+        )
+    };
+    for (amount, holds, not) in [
+        (
+            150_000,
+            "section 11 of the Procurement Reform",
+            "regulation 21",
+        ),
+        (900_000, "regulation 21 of the Public", "section 11"),
+    ] {
+        env.write("p.yaml", yaml(amount));
+        let run = env.run(&["annex", "p.yaml", "--format", "md", "-o", "-"]);
+        run.expect_code(0);
+        assert!(run.stdout.contains(holds), "{amount}: {}", run.stdout);
+        assert!(!run.stdout.contains(not), "{amount}: {}", run.stdout);
+    }
+}
