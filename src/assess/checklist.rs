@@ -236,11 +236,11 @@ fn decide(
         },
         "partnership-route" => {
             let services = p.kind == Some(ContractType::Services);
-            let social_service = p
-                .cpv
-                .iter()
-                .flatten()
-                .any(|c| cx.law.reservable_service(c.code()).is_some());
+            let social_service = p.cpv.iter().flatten().any(|c| {
+                cx.law
+                    .reservable_service(c.code(), p.jurisdiction)
+                    .is_some()
+            });
             let fits = match p.jurisdiction {
                 Jurisdiction::Scotland => services,
                 Jurisdiction::Se

@@ -36,6 +36,19 @@ pub enum Applies {
     Unknown,
 }
 
+/// The opposite answer; unknown stays unknown.
+impl std::ops::Not for Applies {
+    type Output = Applies;
+
+    fn not(self) -> Applies {
+        match self {
+            Applies::Yes => Applies::No,
+            Applies::No => Applies::Yes,
+            Applies::Unknown => Applies::Unknown,
+        }
+    }
+}
+
 impl Serialize for Applies {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -664,13 +677,8 @@ fn with_threshold(cx: &Context, id: &'static str, above: &Above, verified: bool)
 /// a value counted over all purchases of the same kind.
 fn se_direct_award(cx: &Context, above: &Above) -> Duty {
     let outcome = if above.class == Some(ContractClass::SocialServices) {
-        let applies = match above.duty.applies {
-            Applies::Yes => Applies::No,
-            Applies::No => Applies::Yes,
-            Applies::Unknown => Applies::Unknown,
-        };
         Outcome {
-            applies,
+            applies: !above.duty.applies,
             reason: cx.word("duty.se-direct-award.social-services"),
             verified: above.duty.verified,
             class: above.class,
@@ -678,11 +686,7 @@ fn se_direct_award(cx: &Context, above: &Above) -> Duty {
     } else {
         let mut outcome = against_threshold(cx, Rule::SeDirectAward);
         // The rule is "at most the limit": reaching it means direct award is not open.
-        outcome.applies = match outcome.applies {
-            Applies::Yes => Applies::No,
-            Applies::No => Applies::Yes,
-            Applies::Unknown => Applies::Unknown,
-        };
+        outcome.applies = !outcome.applies;
         outcome
     };
     let value = cx.procurement.value.map(|v| v.amount);

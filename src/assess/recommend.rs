@@ -361,15 +361,16 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
     if a.social_services == Some(true) {
         check(match facts.cpv {
             None => Check::Unknown(say("rec.social.unknown", json!({}))),
-            Some(codes) => match codes
-                .iter()
-                .find_map(|c| cx.law.reservable_service(c.code()).map(|l| (c, l)))
-            {
-                Some((code, label)) => Check::Pass(say(
+            Some(codes) => match codes.iter().find_map(|c| {
+                cx.law
+                    .reservable_service(c.code(), cx.procurement.jurisdiction)
+                    .map(|l| (c, l))
+            }) {
+                Some((code, (en, sv))) => Check::Pass(say(
                     "rec.social.ok",
                     json!({ "code": code.to_string(), "label": match cx.lang {
-                        Language::Sv => label.sv.to_string(),
-                        Language::En => label.en.to_string(),
+                        Language::Sv => sv,
+                        Language::En => en,
                     } }),
                 )),
                 None => Check::Fail(say("rec.social.no", json!({}))),

@@ -108,29 +108,27 @@ pub fn human_amount(text: &str) -> Option<f64> {
     // Longest words first, so that "msek" is not read as "m" and "sek".
     const WORDS: &[(&str, f64)] = &[
         ("miljarder", 1e9),
-        ("billion", 1e9),
-        ("mdkr", 1e9),
-        ("bn", 1e9),
         ("miljoner", 1e6),
-        ("million", 1e6),
         ("millions", 1e6),
+        ("thousand", 1e3),
+        ("billion", 1e9),
+        ("million", 1e6),
         ("miljon", 1e6),
         ("milj.", 1e6),
+        ("tusen", 1e3),
+        ("mdkr", 1e9),
         ("milj", 1e6),
         ("msek", 1e6),
+        ("ksek", 1e3),
         ("mkr", 1e6),
+        ("tkr", 1e3),
+        ("bn", 1e9),
         ("mn", 1e6),
         ("m", 1e6),
-        ("tusen", 1e3),
-        ("thousand", 1e3),
-        ("tkr", 1e3),
-        ("ksek", 1e3),
         ("k", 1e3),
     ];
-    let mut words: Vec<&(&str, f64)> = WORDS.iter().collect();
-    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     let mut strip_factor = |rest: &mut String| {
-        for (word, f) in &words {
+        for (word, f) in WORDS {
             if let Some(r) = rest.strip_suffix(word)
                 && r.ends_with(|c: char| c.is_ascii_digit() || c == ' ')
             {

@@ -222,7 +222,7 @@ pub struct LightService<'a> {
     pub basis: &'a LightRegimeBasis,
     /// Whether the row is confirmed (the jurisdiction's use of the list is in `basis`).
     row_verified: bool,
-    pub row_note: Option<&'a str>,
+    row_note: Option<&'a str>,
     /// The service's own name, where the list gives one (the UK list; English only).
     pub service: Option<&'a str>,
     /// UK only: a reservable light touch service (Procurement Act 2023 s.33).
@@ -424,9 +424,21 @@ impl Law {
     }
 
     /// Whether a CPV code is on the list of services that may be reserved to organisations with
-    /// a public-service mission (art. 77, LOU 19 kap. 25 §): its eight digits, exactly.
-    pub fn reservable_service(&self, code: &str) -> Option<&CpvLabel> {
-        self.reservable.get(code)
+    /// a public-service mission in this jurisdiction: art. 77 / LOU 19 kap. 25 §, or under the
+    /// Procurement Act 2023 s.33 the services marked R in PR 2024 Sch. 1. Its eight digits,
+    /// exactly; the label in English and Swedish (the UK list has English names only).
+    pub fn reservable_service(
+        &self,
+        code: &str,
+        jurisdiction: Jurisdiction,
+    ) -> Option<(&str, &str)> {
+        if jurisdiction.procurement_act() {
+            let light = self.light_service(code, jurisdiction)?;
+            let name = light.service.filter(|_| light.uk_reservable)?;
+            Some((name, name))
+        } else {
+            self.reservable.get(code).map(|l| (&*l.en, &*l.sv))
+        }
     }
 
     /// Whether a CPV code is a light-regime service (social and other specific services) in
@@ -665,8 +677,27 @@ mod tests {
             assert!(t.valid_to.is_none_or(|end| t.valid_from <= end), "{}", t.id);
             assert!(!t.source.is_empty(), "{}", t.id);
         }
-        assert!(law.reservable_service("85311000").is_some());
-        assert!(law.reservable_service("77313000").is_none());
+        assert!(
+            law.reservable_service("85311000", Jurisdiction::Se)
+                .is_some()
+        );
+        assert!(
+            law.reservable_service("77313000", Jurisdiction::Se)
+                .is_none()
+        );
+        // Under the Procurement Act 2023: the R services, a few more than art. 77's.
+        assert!(
+            law.reservable_service("80310000", Jurisdiction::England)
+                .is_some()
+        );
+        assert!(
+            law.reservable_service("80310000", Jurisdiction::Se)
+                .is_none()
+        );
+        assert!(
+            law.reservable_service("55524000", Jurisdiction::Wales)
+                .is_none()
+        );
     }
 
     #[test]

@@ -232,8 +232,8 @@ pub struct Applies {
     /// duty has no place where the duty does not apply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duties: Option<Vec<String>>,
-    /// `true`: only for social and other specific services on the list in
-    /// `data/cpv-social-services.yaml` (the art. 77 / LOU 19 kap. 25 § reservation).
+    /// `true`: only for services that may be reserved: `data/cpv-social-services.yaml` (the
+    /// art. 77 / LOU 19 kap. 25 § reservation), or the R services of PR 2024 Sch. 1 (s.33).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub social_services: Option<bool>,
 }
