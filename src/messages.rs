@@ -183,13 +183,28 @@ fn plural(
     };
     // A phrase with a place for the noun ("the number of {} the table gives for the lot")
     // stands for a count given elsewhere.
-    if count.contains("{}") {
-        out.write(&count.replace("{}", &form(2)?))?;
+    // A rate ("1 {} for every full £1,000,000 …") takes the form its leading figure takes.
+    if let Some((lead, _)) = count.split_once("{}") {
+        let noun = if is_one(lead.trim()) {
+            form(1)?
+        } else {
+            form(2)?
+        };
+        out.write(&count.replace("{}", &noun))?;
         return Ok(());
     }
     let noun = if is_one(&count) { form(1)? } else { form(2)? };
     out.write(&format!("{count} {noun}"))?;
     Ok(())
+}
+
+/// Runs of spaces, tabs and line breaks as one space, trimmed; a no-break space (between a
+/// figure and its unit) is kept.
+pub fn one_space(text: &str) -> String {
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether a figure as written is exactly one: `1`, `1,0`, `1.00`, but not `1,000` (English
@@ -301,6 +316,15 @@ mod tests {
             (
                 serde_json::json!("det antal {} som tabellen anger"),
                 "det antal platser som tabellen anger",
+            ),
+            // A rate takes the form of its leading figure.
+            (
+                serde_json::json!("1 {} per 5 000 000 kr"),
+                "1 plats per 5 000 000 kr",
+            ),
+            (
+                serde_json::json!("2 {} per 5 000 000 kr"),
+                "2 platser per 5 000 000 kr",
             ),
         ] {
             let args = serde_json::json!({ "n": count });

@@ -230,6 +230,18 @@ fn bad_input_is_refused_with_place_and_reason() {
             "the award weights add up to 90, not 100",
         ),
         case(
+            "labour share above 100",
+            format!("{GOOD}labour_share: 150\n"),
+            Some(6),
+            "the labour share is 150; it is a percentage above 0 and at most 100",
+        ),
+        case(
+            "labour share of zero",
+            format!("{GOOD}labour_share: 0\n"),
+            Some(6),
+            "the labour share is 0",
+        ),
+        case(
             "lots worth more than the total",
             format!(
                 "{GOOD}lots:\n  - {{ title: A, value: {{ amount: 9000000, currency: SEK }} }}\n  - {{ title: B, value: {{ amount: 9000000, currency: SEK }} }}\n"
@@ -906,6 +918,22 @@ fn every_real_notice_loads_with_what_it_says() {
         assert_eq!(cpv, c.cpv, "{}", c.file);
         assert_eq!(p["lots"].as_array().map(Vec::len), c.lots, "{}", c.file);
         assert_eq!(p["jurisdiction"], c.jurisdiction, "{}", c.file);
+        // `techniques.hasFrameworkAgreement`, which these notices set to true.
+        let framework = [
+            "scotland/ocds-r6ebe6-0000530300.json",
+            "scotland/ocds-r6ebe6-0000561475.json",
+            "scotland/ocds-r6ebe6-0000578867.json",
+            "scotland/ocds-r6ebe6-0000580868.json",
+            "wales/ocds-kuma6s-145986.json",
+            "wales/ocds-kuma6s-147810.json",
+        ]
+        .contains(&c.file);
+        assert_eq!(
+            p["framework"].as_bool(),
+            framework.then_some(true),
+            "{}",
+            c.file
+        );
         assert_eq!(
             p["notice"]["jurisdiction_from"]["ocid-prefix"]["prefix"]
                 .as_str()

@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod duties;
 pub mod recommend;
 pub mod select;
+pub mod targets;
 
 use serde::Serialize;
 
@@ -14,8 +15,9 @@ use crate::library::Library;
 
 pub use checklist::{CheckItem, CheckStatus, Phase};
 pub use duties::{Applies, Duty};
-pub use recommend::{LotRecommendation, ParamValue, Recommendation, Status};
+pub use recommend::{LotRecommendation, Recommendation, Status};
 pub use select::{Flags, LeftOut, Objection, Origin, Rule, Selected, Why};
+pub use targets::{CallOff, ParamValue};
 
 /// Shared setup for the assessment's unit tests.
 #[cfg(test)]

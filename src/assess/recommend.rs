@@ -12,13 +12,13 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::duties::{Applies, Context, Duty};
+use super::targets::{ParamValue, compute, in_terms_of};
 use crate::input::yaml::name_of;
 use crate::input::{
-    AuthorityKind, ContractType, Cpv, Jurisdiction, Language, Money, Priority, Procedure, Vat,
+    AuthorityKind, ContractType, Cpv, Jurisdiction, Language, Money, Priority, Procedure,
 };
-use crate::library::clause::{Benefit, Param, ParamKind, Rounding};
 use crate::library::{Category, Clause, Instrument, Level, Library};
-use crate::messages::{Messages, decimal, money, number};
+use crate::messages::{Messages, money};
 use crate::text::SourceText;
 
 /// The score from which a usable clause is recommended.
@@ -35,22 +35,6 @@ pub enum Status {
     Recommended,
     Optional,
     NotApplicable,
-}
-
-/// A computed target.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ParamValue {
-    pub value: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// The arithmetic, in words: "12 000 000 SEK ÷ 5 000 000 SEK × 6 = 14.4, rounded up = 15".
-    pub explain: String,
-    /// What the target adds to in a briefing.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub benefit: Option<Benefit>,
-    /// A figure that is not a target the supplier reaches (a vite per month).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub amount: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -480,118 +464,6 @@ fn first_match(codes: &[Cpv], prefixes: &[String]) -> Option<(String, String)> {
             .iter()
             .find(|p| c.starts_with(p))
             .map(|p| (c.to_string(), p.clone()))
-    })
-}
-
-/// `value` as an amount excluding VAT in `target`'s currency, with a note on any conversion;
-/// `None` when no rate or VAT rate is known.
-fn in_terms_of(cx: &Context, value: Money, target: &Money) -> Option<(f64, String)> {
-    let mut notes = Vec::new();
-    let mut amount = value.amount;
-    if value.vat == Vat::Included {
-        let vat = cx.law.vat_rate(cx.procurement.jurisdiction)?;
-        amount /= 1.0 + vat.rate;
-        notes.push(Messages::embedded().render(
-            "rec.note.vat",
-            cx.lang,
-            &json!({ "percent": decimal(vat.rate * 100.0, cx.lang) }),
-        ));
-    }
-    if value.currency != target.currency {
-        let rate = cx.law.rate(value.currency, target.currency, cx.date)?;
-        amount *= rate.factor;
-        notes.push(Messages::embedded().render(
-            "rec.note.converted",
-            cx.lang,
-            &json!({
-                "factor": decimal(rate.factor, cx.lang),
-                "pair": format!("{}/{}", target.currency, value.currency),
-            }),
-        ));
-    }
-    let note = if notes.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", notes.join("; "))
-    };
-    Some(((amount * 100.0).round() / 100.0, note))
-}
-
-/// A scaled target: `value ÷ per × each`, rounded, held within `min`..`max`.
-fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> {
-    let unit_for = |count: f64| {
-        param
-            .unit
-            .as_ref()
-            .map(|u| u.get(cx.lang, count).to_string())
-    };
-    if let Some(fixed) = param.fixed {
-        let unit = unit_for(fixed);
-        return Some(ParamValue {
-            value: fixed,
-            explain: Messages::embedded().render(
-                "rec.param.fixed",
-                cx.lang,
-                &json!({
-                    "result": number(fixed, cx.lang),
-                    "unit": unit.clone().unwrap_or_default(),
-                    "max": param.max.map(|m| number(m, cx.lang)).unwrap_or_default(),
-                }),
-            ),
-            unit,
-            benefit: param.benefit,
-            amount: param.kind == ParamKind::Amount,
-        });
-    }
-    let (per, each) = (param.per?, param.each?);
-    let (amount, note) = in_terms_of(cx, value, &per)?;
-    let raw = amount / per.amount * each;
-    let rounded = match param.round {
-        Rounding::Up => (raw - 1e-9).ceil(),
-        Rounding::Down => (raw + 1e-9).floor(),
-        Rounding::Nearest => raw.round(),
-    };
-    let mut result = rounded;
-    let mut bound = String::new();
-    if let Some(min) = param.min.filter(|&m| result < m) {
-        result = min;
-        bound = Messages::embedded().render(
-            "rec.param.min",
-            cx.lang,
-            &json!({ "min": number(min, cx.lang) }),
-        );
-    }
-    if let Some(max) = param.max.filter(|&m| result > m) {
-        result = max;
-        bound = Messages::embedded().render(
-            "rec.param.max",
-            cx.lang,
-            &json!({ "max": number(max, cx.lang) }),
-        );
-    }
-    let unit = unit_for(result);
-    let explain = Messages::embedded().render(
-        "rec.param",
-        cx.lang,
-        &json!({
-            "value": money(&Money { amount, ..per }, cx.lang),
-            "note": note,
-            "per": money(&per, cx.lang),
-            "times": decimal(each, cx.lang),
-            "quotient": decimal((raw * 100.0).round() / 100.0, cx.lang),
-            "rounding": Messages::embedded().text(&format!("rec.round.{}", name_of(&param.round)), cx.lang),
-            "rounded": number(rounded, cx.lang),
-            "bound": bound,
-            "result": number(result, cx.lang),
-            "unit": unit.clone().unwrap_or_default(),
-        }),
-    );
-    Some(ParamValue {
-        value: result,
-        unit,
-        explain: explain.trim_end().to_string(),
-        benefit: param.benefit,
-        amount: param.kind == ParamKind::Amount,
     })
 }
 

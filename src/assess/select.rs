@@ -12,7 +12,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::duties::Context;
-use super::recommend::{ParamValue, Recommendation, Status, usable_in};
+use super::recommend::{Recommendation, Status, usable_in};
+use super::targets::ParamValue;
 use crate::error::did_you_mean;
 use crate::input::validate::trim;
 use crate::input::yaml::Step;
@@ -693,6 +694,7 @@ fn set_params(
                     unit,
                     benefit: param.benefit,
                     amount: param.kind == crate::library::clause::ParamKind::Amount,
+                    call_off: None,
                 },
             );
         }

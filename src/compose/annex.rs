@@ -265,7 +265,9 @@ fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
         .as_ref()
         .is_some_and(|c| c.params.keys().any(|id| id.as_str() == s.clause));
     let no_targets = |params: &BTreeMap<String, ParamValue>| params.values().all(|p| p.amount);
-    if !s.lots.is_empty() || set_by_hand || no_targets(&s.params) {
+    // A framework's targets are rates per call-off, the same in every lot.
+    let framework = s.params.values().any(|p| p.call_off.is_some());
+    if !s.lots.is_empty() || set_by_hand || framework || no_targets(&s.params) {
         return None;
     }
     let r = a.recommendations.iter().find(|r| r.clause == s.clause)?;
@@ -468,15 +470,7 @@ pub fn with_targets<'a>(
 fn targets<'a>(params: impl Iterator<Item = &'a ParamValue>, lang: Language) -> Vec<String> {
     params
         .filter(|p| !p.amount)
-        .map(|p| {
-            format!(
-                "{} {}",
-                number(p.value, lang),
-                p.unit.clone().unwrap_or_default()
-            )
-            .trim()
-            .to_string()
-        })
+        .map(|p| p.stated(lang))
         .collect()
 }
 
@@ -555,6 +549,13 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
     for (name, param) in &clause.params {
         let value = match (&per_lot, s.params.get(name)) {
             (_, Some(v)) if v.amount => number(v.value, lang),
+            (
+                _,
+                Some(ParamValue {
+                    call_off: Some(rate),
+                    ..
+                }),
+            ) => rate.phrase(lang, false),
             (Some(phrase), _) if param.kind.is_target() => phrase.clone(),
             (_, Some(v)) => number(v.value, lang),
             (_, None) => fill.clone(),
@@ -571,7 +572,7 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
 
 /// One space between words, none before `.`, `,` or `;`.
 fn tidy(text: &str) -> String {
-    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = crate::messages::one_space(text);
     for mark in [".", ",", ";"] {
         out = out.replace(&format!(" {mark}"), mark);
     }

@@ -301,6 +301,11 @@ fn procurement(
         kind,
         cpv: Some(cpv_codes(tender, None)).filter(|c| !c.is_empty()),
         value,
+        labour_share: None,
+        framework: tender
+            .get("techniques")
+            .and_then(|t| t.get("hasFrameworkAgreement"))
+            .and_then(Value::as_bool),
         duration_months: duration(tender.get("contractPeriod"))
             .or_else(|| duration(single_lot?.get("contractPeriod"))),
         procedure: None,

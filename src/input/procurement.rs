@@ -49,6 +49,15 @@ pub struct Procurement {
     /// Required in YAML; a published notice may lack it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Money>,
+    /// The share of the value that pays for labour (wages and on-costs), in percent, as the
+    /// buyer estimates it: 70 for cleaning or care, 30 for a building. Employment and training
+    /// targets scale on it; without it they scale on the value alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labour_share: Option<f64>,
+    /// A framework agreement: targets are then set per call-off contract, as a rate, because
+    /// the framework's value is an estimate that no one call-off is bound by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_months: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,6 +188,11 @@ impl Procurement {
     /// false`); unknown counts as allowed.
     pub fn subcontracting_refused(&self) -> bool {
         self.social.as_ref().and_then(|s| s.subcontracting_allowed) == Some(false)
+    }
+
+    /// Whether the procurement is known to be a framework agreement.
+    pub fn is_framework(&self) -> bool {
+        self.framework == Some(true)
     }
 
     /// The output language: as given, else the jurisdiction's.

@@ -56,6 +56,18 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
             ));
         }
     }
+    if let Some(share) = p.labour_share
+        && !(share > 0.0 && share <= 100.0)
+    {
+        problems.push(problem(
+            vec![Key("labour_share")],
+            format!(
+                "the labour share is {}; it is a percentage above 0 and at most 100",
+                trim(share)
+            ),
+            Some("give the share of the value that pays for labour, such as `labour_share: 70` for cleaning"),
+        ));
+    }
     for (key, len) in [
         ("cpv", p.cpv.as_ref().map_or(0, Vec::len)),
         ("lots", p.lots.as_ref().map_or(0, Vec::len)),

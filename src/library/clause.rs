@@ -306,6 +306,12 @@ pub struct Param {
     pub per: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub each: Option<f64>,
+    /// The labour share, in percent, of the contracts the `per` ratio was set for: where the
+    /// procurement gives its own `labour_share`, the value is scaled by the ratio of the two
+    /// before the target is computed, so that a cleaning contract (mostly labour) gets more
+    /// jobs per pound than a building of the same value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labour: Option<f64>,
     /// A figure the clause sets whatever the contract's value (a share, a sum of money).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed: Option<f64>,

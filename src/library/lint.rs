@@ -226,7 +226,11 @@ fn check_clause(c: &Clause, found: &mut Found) {
             }
             _ => false,
         };
+        let labour_ok = param
+            .labour
+            .is_none_or(|l| param.per.is_some() && l > 0.0 && l <= 100.0);
         let valid = scaled
+            && labour_ok
             && param.min.is_none_or(f64::is_finite)
             && param.max.is_none_or(f64::is_finite)
             && param.min.zip(param.max).is_none_or(|(lo, hi)| lo <= hi);
@@ -234,7 +238,7 @@ fn check_clause(c: &Clause, found: &mut Found) {
             push(
                 vec![Key("params")],
                 format!(
-                    "parameter `{name}`: give either `per` and `each` above zero (a scaled target) or `fixed` (an amount) within `min` and `max`, and `min` no more than `max`"
+                    "parameter `{name}`: give either `per` and `each` above zero (a scaled target) or `fixed` (an amount) within `min` and `max`, and `min` no more than `max`; `labour` (a percentage above 0, at most 100) only with `per`"
                 ),
             );
         }
