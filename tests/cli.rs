@@ -604,6 +604,13 @@ fn lint_names_every_problem_in_a_broken_library() {
             )
             .replace("  sv: En testfil.", "  sv: Enligt ch. 16 s. 3 får sociala aspekter vägas in."),
     );
+    env.write(
+        "broken/with-unknown.yaml",
+        good.replace("id: scot-fixture", "id: with-unknown").replace(
+            "shall fill at least {{places}} places",
+            "shall fill at least {{places}} places{{#if annex.with.scot_nothing}}, and more{{/if}}",
+        ),
+    );
     env.write("broken/binary.yaml", b"id: x\x00\n");
     env.write(
         "broken/bad-helper.yaml",
@@ -649,6 +656,7 @@ fn lint_names_every_problem_in_a_broken_library() {
         "broken/se-award-17.yaml:11:",
         "award criteria are LOU 16 kap. (1 and 3 §§)",
         "`ch. 16 s. 3`: a Swedish citation is written the Swedish way",
+        "broken/with-unknown.yaml: clause `with-unknown`: the text asks whether the annex carries `scot-nothing`, which is not a clause of the library",
     ] {
         assert!(out.contains(expected), "expected `{expected}` in\n{out}");
     }

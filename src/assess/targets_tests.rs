@@ -152,3 +152,42 @@ fn a_large_build_gets_capped_targets_and_one_employment_instrument() {
         .collect();
     assert_eq!(employment, ["se-employment-requirement"]);
 }
+
+#[test]
+fn the_fair_work_question_does_not_score_a_living_wage_the_contract_requires() {
+    let library = Library::load(&LibraryOptions::default()).unwrap();
+    let question = |choice: &str| {
+        let yaml = format!(
+            "{}award: {{ price: 60, quality: 40 }}\nclauses: {{ {choice} }}\n",
+            grounds("")
+        );
+        let a = assessed(&yaml);
+        let s = a
+            .selection
+            .iter()
+            .find(|s| s.clause == "scot-fair-work-first")
+            .expect("the Fair Work First question")
+            .clone();
+        let carried = a
+            .selection
+            .iter()
+            .any(|s| s.clause == "scot-real-living-wage");
+        let text =
+            crate::compose::annex::clause_text(&a, &s, &library.get(&s.clause).unwrap().clause);
+        (carried, text)
+    };
+    let (carried, text) = question("include: [scot-fair-work-first, scot-real-living-wage]");
+    assert!(carried);
+    assert!(
+        text.contains("which this contract already requires"),
+        "{text}"
+    );
+    let (carried, text) =
+        question("include: [scot-fair-work-first], exclude: [scot-real-living-wage]");
+    assert!(!carried);
+    assert!(!text.contains("already requires"), "{text}");
+    assert!(
+        text.contains("(5) payment of at least the real Living Wage;"),
+        "{text}"
+    );
+}

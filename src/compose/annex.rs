@@ -528,6 +528,16 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
             "below_threshold": a.duty_applies("above-threshold") == Some(false),
         }),
     );
+    // Every clause of the library, with whether the annex carries it.
+    let with: Map<String, Value> = a
+        .recommendations
+        .iter()
+        .map(|r| {
+            let carried = a.selection.iter().any(|s| s.clause == r.clause);
+            (r.clause.replace('-', "_"), Value::Bool(carried))
+        })
+        .collect();
+    context.insert("annex".into(), json!({ "with": with }));
     context.insert(
         "lot".into(),
         json!({ "title": lots_phrase(&s.lots, lang), "plural": s.lots.len() > 1 }),

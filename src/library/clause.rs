@@ -19,6 +19,10 @@ pub const CLAUSE_SCHEMA: &str = "socialclause/clause@1";
 /// assessment fills every one of them (unknown facts render as a fill-in field);
 /// `procurement.subcontracting` is true unless sub-contracting is not allowed, for
 /// `{{#if procurement.subcontracting}}…{{/if}}` around what only applies with sub-contractors.
+/// `{{#if annex.with.scot_real_living_wage}}`: whether the annex also carries that clause (its
+/// id with `_` for `-`), so that one text can avoid counting what another already requires.
+pub const ANNEX_WITH: &str = "annex.with.";
+
 pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.id",
     "procurement.title",

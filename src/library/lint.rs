@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{Path as HbPath, TemplateErrorReason};
 
-use super::clause::{CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Forms, Instrument};
+use super::clause::{
+    ANNEX_WITH, CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Forms, Instrument,
+};
 use super::{Entry, Library};
 use crate::error::Diagnostic;
 use crate::input::Jurisdiction;
@@ -19,7 +21,44 @@ use crate::text::{Detector, HitKind, Presence, SourceText, boundary_beside_non_a
 
 /// Every problem in the library, file by file.
 pub fn lint(library: &Library) -> Vec<Diagnostic> {
-    library.entries().iter().flat_map(lint_entry).collect()
+    let mut found: Vec<Diagnostic> = library.entries().iter().flat_map(lint_entry).collect();
+    found.extend(
+        library
+            .entries()
+            .iter()
+            .flat_map(|e| unknown_clauses(library, e)),
+    );
+    found
+}
+
+/// `{{#if annex.with.ID}}` in a text must name a clause of the library, or it is never true.
+fn unknown_clauses(library: &Library, entry: &Entry) -> Vec<Diagnostic> {
+    let c = &entry.clause;
+    let texts = [
+        &c.text.sv,
+        &c.text.en,
+        &c.verification.sv,
+        &c.verification.en,
+    ];
+    let named: BTreeSet<String> = texts
+        .iter()
+        .filter_map(|t| template_variables(t).ok())
+        .flatten()
+        .filter_map(|v| v.strip_prefix(ANNEX_WITH).map(|id| id.replace('_', "-")))
+        .collect();
+    named
+        .into_iter()
+        .filter(|id| library.get(id).is_none())
+        .map(|id| {
+            Diagnostic::new(
+                &entry.source.name,
+                format!(
+                    "clause `{}`: the text asks whether the annex carries `{id}`, which is not a clause of the library",
+                    c.id
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Every problem in one clause.
@@ -354,7 +393,8 @@ fn check_templates(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
             Ok(used) => {
                 for var in &used {
                     let known = c.params.contains_key(var.as_str())
-                        || CONTEXT_VARIABLES.contains(&var.as_str());
+                        || CONTEXT_VARIABLES.contains(&var.as_str())
+                        || var.strip_prefix(ANNEX_WITH).is_some_and(is_identifier);
                     if !known {
                         let mut names: Vec<&str> = c.params.keys().map(String::as_str).collect();
                         names.extend(CONTEXT_VARIABLES);
@@ -506,10 +546,17 @@ fn is_identifier(name: &str) -> bool {
 /// that unknown helpers and misused blocks fail here rather than in a buyer's annex.
 fn render_sample(c: &Clause, text: &str) -> Result<String, String> {
     let mut context = serde_json::Map::new();
+    let asked = template_variables(text).unwrap_or_default();
     for name in CONTEXT_VARIABLES
         .iter()
         .copied()
         .chain(c.params.keys().map(String::as_str))
+        .chain(
+            asked
+                .iter()
+                .map(String::as_str)
+                .filter(|v| v.starts_with(ANNEX_WITH)),
+        )
     {
         let mut slot = &mut context;
         let mut parts = name.split('.').peekable();
