@@ -153,6 +153,21 @@ pub fn checklist(
                 json!(who(cx.procurement.jurisdiction, cx.lang)),
             );
             args.insert("days".into(), json!(data.settings.payment_days));
+            // Provisions whose commencement decides what the guidance may offer
+            // (`{{#if in_force.scot_reg_76a}}`).
+            let in_force: serde_json::Map<String, Value> = cx
+                .law
+                .commencements()
+                .iter()
+                .map(|c| {
+                    (
+                        c.id.replace('-', "_"),
+                        json!(cx.law.in_force(&c.id, cx.date)),
+                    )
+                })
+                .collect();
+            args.insert("in_force".into(), Value::Object(in_force));
+            args.insert("date".into(), json!(cx.date.to_string()));
             args.insert("pass".into(), json!(data.settings.tender_period_days_pass));
             args.insert("warn".into(), json!(data.settings.tender_period_days_warn));
             args.insert(

@@ -249,3 +249,18 @@ fn a_social_weight_without_a_criterion_is_flagged() {
         flagged.reason
     );
 }
+
+#[test]
+fn a_reservation_not_yet_commenced_is_not_offered_as_one() {
+    // PCSR reg 76A is made (Care Reform (Scotland) Act 2025 s.16) but no commencement is known.
+    let date = Date::parse("2026-06-01").unwrap();
+    assert!(!Law::embedded().in_force("scot-reg-76a", date));
+    let yaml = "title: Care at home\njurisdiction: scotland\ntype: services\ncpv: [\"85312000\"]\nvalue: { amount: 6000000, currency: GBP, vat: exempt }\n";
+    let all = items(yaml, Language::En);
+    let guidance = &all.iter().find(|i| i.id == "reservation").unwrap().guidance;
+    assert!(
+        guidance.contains("PCSR reg 76A (inserted by the Care Reform (Scotland) Act 2025 s.16) is, as far as is known, not in force on 2026-06-01"),
+        "{guidance}"
+    );
+    assert!(guidance.contains("reg 21"), "{guidance}");
+}

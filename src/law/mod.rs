@@ -118,11 +118,24 @@ pub struct VatRate {
     pub verified: bool,
 }
 
+/// A provision that is made but usable only once commenced: `in_force` is its commencement
+/// date, absent while no commencement is known.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commencement {
+    pub id: Text,
+    pub cite: Text,
+    pub in_force: Option<Date>,
+    pub source: Text,
+    pub verified: bool,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LawData {
     thresholds: Vec<Threshold>,
     provider_selection_regime: CarveOut,
+    commencements: Vec<Commencement>,
     indicative_margin: f64,
     rates: Vec<Rate>,
     vat: Vec<VatRate>,
@@ -371,6 +384,21 @@ impl Law {
     /// The Provider Selection Regime's healthcare carve-out from the Procurement Act 2023.
     pub fn provider_selection_regime(&self) -> &CarveOut {
         &self.data.provider_selection_regime
+    }
+
+    /// Whether the provision `id` is in force on `date`, as far as the law data knows: false
+    /// for one whose commencement is not known, and for an id the data does not hold.
+    pub fn in_force(&self, id: &str, date: Date) -> bool {
+        self.data
+            .commencements
+            .iter()
+            .find(|c| &*c.id == id)
+            .and_then(|c| c.in_force)
+            .is_some_and(|from| from <= date)
+    }
+
+    pub fn commencements(&self) -> &[Commencement] {
+        &self.data.commencements
     }
 
     /// The share of an indicative threshold within which a value decides nothing.
