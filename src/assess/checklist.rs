@@ -109,6 +109,8 @@ fn data() -> &'static ChecklistData {
 pub fn who(jurisdiction: Jurisdiction, lang: Language) -> String {
     let key = match jurisdiction {
         Jurisdiction::Se | Jurisdiction::Eu => "who.wise",
+        // Scottish usage: the third sector, not VCSEs.
+        Jurisdiction::Scotland => "who.scotland",
         _ => "who.uk",
     };
     Messages::embedded().text(key, lang)
@@ -168,6 +170,11 @@ pub fn checklist(
                 .collect();
             args.insert("in_force".into(), Value::Object(in_force));
             args.insert("date".into(), json!(cx.date.to_string()));
+            // Provisions of the regulations hold only above their thresholds.
+            let above = duties
+                .iter()
+                .any(|d| d.id == "above-threshold" && d.applies == Applies::Yes);
+            args.insert("above_threshold".into(), json!(above));
             args.insert("pass".into(), json!(data.settings.tender_period_days_pass));
             args.insert("warn".into(), json!(data.settings.tender_period_days_warn));
             args.insert(

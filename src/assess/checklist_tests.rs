@@ -264,3 +264,25 @@ fn a_reservation_not_yet_commenced_is_not_offered_as_one() {
     );
     assert!(guidance.contains("reg 21"), "{guidance}");
 }
+
+#[test]
+fn below_the_threshold_a_scottish_checklist_cites_no_regulation_of_pcsr() {
+    let care = |amount: &str| {
+        let yaml = format!(
+            "title: Care at home\njurisdiction: scotland\ntype: services\ncpv: [\"85312000\"]\nvalue: {{ amount: {amount}, currency: GBP, vat: exempt }}\naward: {{ price: 100 }}\nsocial: {{ subcontracting_allowed: true }}\n"
+        );
+        items(&yaml, Language::En)
+            .iter()
+            .map(|i| format!("{} {} {}", i.title, i.reason, i.guidance))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // £600,000 is below the £663,540 light-touch threshold.
+    let below = care("600000");
+    assert!(
+        !below.contains("reg 67") && !below.contains("reg 71"),
+        "{below}"
+    );
+    let above = care("6000000");
+    assert!(above.contains("reg 67(2)"), "{above}");
+}

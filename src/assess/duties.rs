@@ -114,17 +114,17 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
         Jurisdiction::England => {
             duties.push(england_social_value(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
-            duties.push(threshold_duty(cx, "england-kpis", Rule::UkKpis));
+            duties.push(kpis(cx));
         }
         Jurisdiction::Wales => {
             duties.push(wales_socially_responsible_procurement(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
-            duties.push(devolved_kpis(cx));
+            duties.push(kpis(cx));
         }
         Jurisdiction::NorthernIreland => {
             duties.push(ni_social_value(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
-            duties.push(devolved_kpis(cx));
+            duties.push(kpis(cx));
         }
         Jurisdiction::Eu => {}
     }
@@ -754,13 +754,26 @@ fn act(j: Jurisdiction) -> &'static str {
     }
 }
 
-/// `england-kpis` in Wales and Northern Ireland: the same s.52 figure, but whether the section
-/// reaches devolved and transferred authorities is not confirmed.
-fn devolved_kpis(cx: &Context) -> Duty {
+/// `england-kpis`: s.52 KPIs for a public contract over £5m. In Wales and Northern Ireland
+/// whether the section reaches devolved and transferred authorities is not confirmed; for a
+/// framework agreement whether it applies to the framework itself is not confirmed either, so
+/// what would apply is unknown.
+fn kpis(cx: &Context) -> Duty {
     let mut duty = threshold_duty(cx, "england-kpis", Rule::UkKpis);
-    duty.verified = false;
-    duty.reason.push(' ');
-    duty.reason.push_str(&cx.word("duty.england-kpis.devolved"));
+    let mut caveat = |key: &str| {
+        duty.verified = false;
+        duty.reason.push(' ');
+        duty.reason.push_str(&cx.word(key));
+    };
+    if cx.procurement.jurisdiction != Jurisdiction::England {
+        caveat("duty.england-kpis.devolved");
+    }
+    if cx.procurement.is_framework() {
+        caveat("duty.england-kpis.framework");
+        if duty.applies == Applies::Yes {
+            duty.applies = Applies::Unknown;
+        }
+    }
     duty
 }
 
@@ -779,6 +792,13 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
         .map(|t| t.valid_from)
         .min()
         .is_some_and(|from| from <= cx.date);
+    // The s.24 objectives: "prescribed contracts" are above-threshold only in the draft
+    // regulations, so whether they reach this contract is unknown either way.
+    let objectives = word(match above.duty.applies {
+        Applies::Yes => "above",
+        Applies::No => "below",
+        Applies::Unknown => "unknown",
+    });
     let (applies, reason, verified) = if !in_force {
         (Applies::No, word("not-in-force"), true)
     } else if construction.applies == Applies::Yes
@@ -786,16 +806,15 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
     {
         (
             Applies::Yes,
-            format!("{} {}", construction.reason, word("major-construction")),
+            format!(
+                "{} {} {objectives}",
+                construction.reason,
+                word("major-construction")
+            ),
             construction.verified,
         )
     } else {
-        match above.duty.applies {
-            // "Prescribed contracts" are above-threshold only in the draft regulations.
-            Applies::Yes => (Applies::Unknown, word("above"), false),
-            Applies::No => (Applies::Unknown, word("below"), false),
-            Applies::Unknown => (Applies::Unknown, word("unknown"), false),
-        }
+        (Applies::Unknown, objectives, false)
     };
     Duty {
         id,

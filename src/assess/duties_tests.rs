@@ -563,6 +563,19 @@ fn cases() -> Vec<Case> {
             "at least three key performance indicators",
         ),
         case(
+            "england KPIs, a £12m framework agreement",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(12_000_000),
+                &format!("{sc}framework: true\n"),
+            ),
+            "england-kpis",
+            Unknown,
+            "whether s.52 applies to the framework itself",
+        ),
+        case(
             "england KPIs, exactly £5m incl. VAT is not over",
             "2026-06-01",
             procurement(

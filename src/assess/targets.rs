@@ -138,8 +138,8 @@ pub fn in_terms_of(cx: &Context, value: Money, target: &Money) -> Option<(f64, S
 
 /// How the share of the value that pays for labour changes the value a target scales on.
 struct Labour {
-    /// The procurement's labour share over the one the ratio was set for; 1 when either is not
-    /// known.
+    /// The procurement's labour share over the one the ratio was set for, at most 1; 1 when
+    /// either is not known.
     factor: f64,
     /// The adjustment in words, after the value: " × 70 % labour ÷ 40 % = £10,500,000".
     step: String,
@@ -152,6 +152,17 @@ impl Labour {
         let m = Messages::embedded();
         let lang = cx.lang;
         match (param.labour, cx.procurement.labour_share) {
+            // A share at or above the one the ratio assumes does not raise the target: the one
+            // published ratio (JRF, one targeted opportunity per £1m) is set on contract value.
+            (Some(assumed), Some(share)) if share >= assumed => Labour {
+                factor: 1.0,
+                step: String::new(),
+                assumed: m.render(
+                    "target.labour.ceiling",
+                    lang,
+                    &json!({ "share": decimal(share, lang), "assumed": decimal(assumed, lang) }),
+                ),
+            },
             (Some(assumed), Some(share)) => {
                 let factor = share / assumed;
                 Labour {
@@ -195,13 +206,14 @@ fn figure(x: f64, lang: crate::input::Language) -> String {
     }
 }
 
-/// `x` rounded to two significant figures: 571 428.57 → 570 000.
+/// `x` rounded up to two significant figures: 1 333 333 → 1 400 000, so that a rate written
+/// as a round figure never asks for more than the ratio gives.
 fn two_figures(x: f64) -> f64 {
     if x <= 0.0 || !x.is_finite() {
         return x;
     }
     let scale = 10f64.powi(x.log10().floor() as i32 - 1);
-    (x / scale).round() * scale
+    (x / scale - 1e-9).ceil() * scale
 }
 
 fn round(x: f64, how: Rounding) -> f64 {

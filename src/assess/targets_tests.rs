@@ -33,7 +33,7 @@ fn target(a: &Assessment, clause: &str, param: &str) -> crate::assess::ParamValu
 }
 
 #[test]
-fn a_labour_share_scales_employment_targets_and_not_others() {
+fn a_labour_share_scales_employment_targets_down_and_not_others() {
     let jobs = |extra: &str| {
         let a = assessed(&grounds(extra));
         (
@@ -49,34 +49,38 @@ fn a_labour_share_scales_employment_targets_and_not_others() {
         "{}",
         plain.explain
     );
-    // Mostly labour: £6m × 70 / 40 = £10.5m, 10 opportunities.
+    // Mostly labour: not raised above the ratio on the value, which is the published one.
     let (labour, same) = jobs("labour_share: 70\n");
-    assert_eq!(labour.value, 10.0, "{}", labour.explain);
-    assert!(
-        labour.explain.contains("70 % labour share"),
-        "{}",
-        labour.explain
-    );
-    assert!(labour.explain.contains("10,500,000"), "{}", labour.explain);
+    assert_eq!(labour.value, 6.0, "{}", labour.explain);
+    let ceiling = "the labour share of 70 % is at least the 40 %";
+    assert!(labour.explain.contains(ceiling), "{}", labour.explain);
     // Little labour: £6m × 20 / 40 = £3m, 3 opportunities.
-    assert_eq!(jobs("labour_share: 20\n").0.value, 3.0);
+    let (little, _) = jobs("labour_share: 20\n");
+    assert_eq!(little.value, 3.0, "{}", little.explain);
+    assert!(
+        little.explain.contains("20 % labour share"),
+        "{}",
+        little.explain
+    );
+    assert!(little.explain.contains("3,000,000"), "{}", little.explain);
     // A target that does not scale on labour stays as it was.
     assert_eq!(activities, same);
 }
 
 #[test]
 fn a_framework_sets_each_target_as_a_rate_per_call_off() {
-    let a = assessed(&grounds("framework: true\nlabour_share: 80\n"));
+    let a = assessed(&grounds("framework: true\nlabour_share: 30\n"));
     let t = target(&a, "scot-targeted-recruitment-training", "opportunities");
     let rate = t.call_off.as_ref().expect("a rate per call-off");
-    // £1m of value at 40 % labour is £500,000 of value at 80 %.
-    assert_eq!((rate.each, rate.per.amount), (1.0, 500_000.0));
+    // £1m of value at 40 % labour is £1,333,333 at 30 %, written as the round figure above it
+    // so that the rate never asks for more than the ratio gives.
+    assert_eq!((rate.each, rate.per.amount), (1.0, 1_400_000.0));
     assert_eq!(rate.max, Some(50.0));
     // Not a promise any supplier makes: left out of briefings' totals.
     assert_eq!(t.benefit, None);
     assert_eq!(
         t.stated(Language::En),
-        "1 targeted opportunity for every full 500,000\u{a0}GBP of each call-off contract's value, at most 50 targeted opportunities per call-off contract"
+        "1 targeted opportunity for every full 1,400,000\u{a0}GBP of each call-off contract's value, at most 50 targeted opportunities per call-off contract"
     );
     // The annex's text states the rate, not a total for the framework.
     let s = a
@@ -87,13 +91,13 @@ fn a_framework_sets_each_target_as_a_rate_per_call_off() {
     let library = Library::load(&LibraryOptions::default()).unwrap();
     let text = crate::compose::annex::clause_text(&a, s, &library.get(&s.clause).unwrap().clause);
     assert!(
-        text.contains("at least 1 targeted recruitment and training opportunity for every full 500,000\u{a0}GBP of each call-off contract's value (at most 50 targeted opportunities in any one call-off contract)"),
+        text.contains("at least 1 targeted recruitment and training opportunity for every full 1,400,000\u{a0}GBP of each call-off contract's value (at most 50 targeted opportunities in any one call-off contract)"),
         "{text}"
     );
-    // Without `framework`, the same procurement has a total.
-    let b = assessed(&grounds("labour_share: 80\n"));
+    // Without `framework`, the same procurement has a total: £6m × 30 / 40 = £4.5m, 4.
+    let b = assessed(&grounds("labour_share: 30\n"));
     let total = target(&b, "scot-targeted-recruitment-training", "opportunities");
-    assert_eq!((total.value, total.call_off), (12.0, None));
+    assert_eq!((total.value, total.call_off), (4.0, None));
 }
 
 #[test]

@@ -443,7 +443,22 @@ pub fn labelled(a: &Assessment, s: &Selected, title: &str) -> String {
 /// (`6 targeted opportunities (Targeted recruitment)`), per lot where they differ by lot, or its
 /// title where it sets none.
 pub fn expected_benefit(a: &Assessment, s: &Selected, title: &str) -> String {
-    let targets = targets(s.params.values(), a.language);
+    let lang = a.language;
+    // A framework's rates per call-off are not what the authority expects in total: the
+    // figure on the framework's estimated value is.
+    let targets: Vec<String> = s
+        .params
+        .values()
+        .filter(|p| !p.amount)
+        .map(|p| match p.call_off {
+            Some(_) => Messages::embedded().render(
+                "annex.framework-estimate",
+                lang,
+                &json!({ "target": format!("{} {}", number(p.value, lang), p.unit.clone().unwrap_or_default()).trim() }),
+            ),
+            None => p.stated(lang),
+        })
+        .collect();
     let named = s.params.values().all(|p| p.unit.is_some());
     if targets.is_empty() || !named || lot_rows(a, s).is_some() {
         labelled(a, s, title)

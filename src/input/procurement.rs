@@ -51,7 +51,7 @@ pub struct Procurement {
     pub value: Option<Money>,
     /// The share of the value that pays for labour (wages and on-costs), in percent, as the
     /// buyer estimates it: 70 for cleaning or care, 30 for a building. Employment and training
-    /// targets scale on it; without it they scale on the value alone.
+    /// targets are scaled down where it is below the share their ratio assumes, never up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labour_share: Option<f64>,
     /// A framework agreement: targets are then set per call-off contract, as a rate, because
