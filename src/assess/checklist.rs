@@ -271,7 +271,24 @@ fn decide(
                 | Jurisdiction::NorthernIreland
                 | Jurisdiction::Eu => services && social_service,
             };
-            (if fits { Warn } else { Pass }, json!({}))
+            // A planned IOP where none is possible is an unlawful direct award in waiting.
+            let text = format!(
+                "{} {}",
+                p.title,
+                p.description.as_deref().unwrap_or_default()
+            )
+            .to_lowercase();
+            let iop = p.jurisdiction == Jurisdiction::Se
+                && (text.contains("idéburet offentligt partnerskap")
+                    || text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == "iop"));
+            let status = match (fits, iop) {
+                (true, _) => Warn,
+                (false, true) => Fail,
+                (false, false) => Pass,
+            };
+            (status, json!({}))
         }
         "turnover" => turnover(cx, settings),
         "years-trading" => match qualification.and_then(|q| q.min_years_trading) {

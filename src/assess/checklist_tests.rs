@@ -286,3 +286,23 @@ fn below_the_threshold_a_scottish_checklist_cites_no_regulation_of_pcsr() {
     let above = care("6000000");
     assert!(above.contains("reg 67(2)"), "{above}");
 }
+
+#[test]
+fn an_iop_planned_for_works_is_a_barrier_not_a_pass() {
+    let yaml = |title: &str| {
+        format!(
+            "title: {title}\njurisdiction: se\ntype: works\ncpv: [\"45214200\"]\nvalue: {{ amount: 3500000, currency: SEK }}\n"
+        )
+    };
+    assert_eq!(
+        status(
+            &yaml("IOP om ombyggnad av fritidsgård"),
+            "partnership-route"
+        ),
+        CheckStatus::Fail
+    );
+    assert_eq!(
+        status(&yaml("Ombyggnad av fritidsgård"), "partnership-route"),
+        CheckStatus::Pass
+    );
+}

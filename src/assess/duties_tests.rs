@@ -123,7 +123,7 @@ fn cases() -> Vec<Case> {
             ),
             "above-threshold",
             Yes,
-            "less 25 % VAT = 2,389,600",
+            "without 25 % VAT = 2,389,600",
         ),
         case(
             "se value in euro",

@@ -127,6 +127,22 @@ pub fn assess(
         lang,
     };
     let duties = duties::evaluate(&cx);
+    // A direct award above the direktupphandling limit is not a procedure the annex can serve.
+    if let Some(duty) = duties.iter().find(|d| d.id == "se-direct-award")
+        && procurement.procedure == Some(crate::input::Procedure::DirectAward)
+        && duty.applies == Applies::No
+    {
+        return Err(vec![Objection {
+            origin: Origin::Field(vec![crate::input::yaml::Step::Key("procedure")]),
+            message: format!(
+                "a direct award (direktupphandling) is not allowed here: {}",
+                duty.reason
+            ),
+            help: Some(
+                "advertise the procurement: `procedure: simplified` (förenklat förfarande), `selective` (urvalsförfarande) or `open`, and keep the rest as it is".into(),
+            ),
+        }]);
+    }
     let recommendations = recommend::recommend(&cx, library, &duties);
     let selection = select::select(&cx, library, &recommendations, flags)?;
     let checklist = checklist::checklist(&cx, &duties, &recommendations, &selection.selected);

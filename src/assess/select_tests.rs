@@ -172,9 +172,14 @@ fn every_rule_holds_over_every_combination_of_plans() {
         let a = match result {
             Ok(a) => a,
             Err(objections) => {
-                // Only a reservation the buyer asked for can be refused here, and the
-                // objection says why.
-                assert!(case.reservation_asked(), "{case:?}: {objections:?}");
+                // Only a reservation the buyer asked for, or a Swedish direct award above
+                // the limit, can be refused here, and the objection says why.
+                let direct =
+                    case.jurisdiction == Jurisdiction::Se && case.procedure == Some("direct-award");
+                assert!(
+                    case.reservation_asked() || direct,
+                    "{case:?}: {objections:?}"
+                );
                 assert!(
                     objections.iter().all(|o| o.message.contains("reserv")
                         || o.message.contains("direct award")),
@@ -511,4 +516,25 @@ fn follow_up_clauses_go_only_beside_a_target() {
     )
     .expect_err("no targets to follow up");
     assert!(o[0].message.contains("no targets"), "{o:?}");
+}
+
+#[test]
+fn a_direct_award_above_the_limit_is_refused_and_one_below_it_is_served() {
+    let yaml = |amount: u32| {
+        format!(
+            "title: Lokalvård\njurisdiction: se\ntype: services\ncpv: [\"90910000\"]\nvalue: {{ amount: {amount}, currency: SEK }}\nduration_months: 24\nprocedure: direct-award\n"
+        )
+    };
+    let refused = assessed(&yaml(750_000), &Flags::default()).unwrap_err();
+    assert_eq!(refused.len(), 1);
+    assert!(
+        refused[0]
+            .message
+            .contains("direct award (direktupphandling) is not allowed")
+            && refused[0].message.contains("700"),
+        "{}",
+        refused[0].message
+    );
+    assert!(refused[0].help.as_deref().unwrap().contains("simplified"));
+    assert!(assessed(&yaml(600_000), &Flags::default()).is_ok());
 }

@@ -309,7 +309,9 @@ pub fn compute(cx: &Context, param: &Param, value: Money) -> Option<ParamValue> 
                 currency,
                 vat: Vat::Excluded,
             },
-            round: param.round,
+            // Whole amounts only: "for every £1m or part of it" would put a target on the
+            // smallest call-off.
+            round: Rounding::Down,
             max: param.max,
             unit: unit_for(each),
             max_unit: param.max.and_then(unit_for),

@@ -111,7 +111,13 @@ impl Clause {
         jurisdiction: Jurisdiction,
         applies: impl Fn(&str) -> Option<bool>,
     ) -> Vec<&LegalBasis> {
-        let directive = || applies("above-threshold") != Some(false);
+        // In Sweden the directive is cited only above the threshold, and only for a clause
+        // without a basis in LOU: LOU, which carries the directive, binds the supplier.
+        let own = self
+            .legal_basis
+            .iter()
+            .any(|b| b.jurisdiction == jurisdiction);
+        let directive = || !own && applies("above-threshold") != Some(false);
         self.legal_basis
             .iter()
             .filter(|b| {
@@ -573,14 +579,28 @@ mod tests {
                 .map(|b| b.jurisdiction)
                 .collect()
         };
-        // An EU annex never cites LOU; a Swedish one cites LOU and the directive.
+        // An EU annex never cites LOU; a Swedish one cites LOU, which carries the directive,
+        // and not the directive beside it.
         assert!(
             jurisdictions(Jurisdiction::Eu)
                 .iter()
                 .all(|j| *j == Jurisdiction::Eu)
         );
-        let swedish = jurisdictions(Jurisdiction::Se);
-        assert!(swedish.contains(&Jurisdiction::Se) && swedish.contains(&Jurisdiction::Eu));
+        assert_eq!(
+            jurisdictions(Jurisdiction::Se),
+            [Jurisdiction::Se, Jurisdiction::Se]
+        );
+        // A clause with no basis in LOU cites the directive in Sweden (above the threshold).
+        let dialogue = &library
+            .get("eu-market-dialogue-social-economy")
+            .unwrap()
+            .clause;
+        let cited: Vec<Jurisdiction> = dialogue
+            .basis_for(Jurisdiction::Se, |_| None)
+            .iter()
+            .map(|b| b.jurisdiction)
+            .collect();
+        assert_eq!(cited, [Jurisdiction::Eu]);
     }
 }
 
