@@ -14,7 +14,7 @@ use super::duties::{Applies, Context, Duty};
 use super::recommend::Recommendation;
 use super::select::Selected;
 use crate::input::yaml;
-use crate::input::{AuthorityKind, ContractType, Jurisdiction, Language, Money, Source};
+use crate::input::{AuthorityKind, ContractType, Jurisdiction, Language, Money, Procedure, Source};
 use crate::library::clause::AwardWeight;
 use crate::library::{Category, Localized};
 use crate::messages::{Messages, money, number};
@@ -175,6 +175,10 @@ pub fn checklist(
                 .iter()
                 .any(|d| d.id == "above-threshold" && d.applies == Applies::Yes);
             args.insert("above_threshold".into(), json!(above));
+            args.insert(
+                "direct_award".into(),
+                json!(cx.procurement.procedure == Some(Procedure::DirectAward)),
+            );
             args.insert("pass".into(), json!(data.settings.tender_period_days_pass));
             args.insert("warn".into(), json!(data.settings.tender_period_days_warn));
             args.insert(
@@ -251,6 +255,9 @@ fn decide(
             Some(lots) => (Pass, json!({ "count": lots.len() })),
         },
         "tender-period" => match p.tender_period_days {
+            _ if p.procedure == Some(Procedure::DirectAward) => {
+                (Pass, json!({ "reason": "pass-direct" }))
+            }
             None => (Unknown, json!({})),
             Some(d) if d >= settings.tender_period_days_pass => (Pass, json!({ "days": d })),
             Some(d) if d >= settings.tender_period_days_warn => (Warn, json!({ "days": d })),

@@ -306,3 +306,19 @@ fn an_iop_planned_for_works_is_a_barrier_not_a_pass() {
         CheckStatus::Pass
     );
 }
+
+#[test]
+fn a_direct_award_checklist_presumes_no_notice() {
+    let yaml = format!("{BASE}procedure: direct-award\n").replace("10000000", "600000");
+    let all = items(&yaml, Language::Sv);
+    let text: String = all
+        .iter()
+        .map(|i| format!("{} {}\n", i.reason, i.guidance))
+        .collect();
+    assert!(!text.contains("före annonseringen"), "{text}");
+    assert!(!text.contains("Annonsen ska ange"), "{text}");
+    assert!(text.contains("innan ni begär offerter"), "{text}");
+    let period = all.iter().find(|i| i.id == "tender-period").unwrap();
+    assert_eq!(period.status, CheckStatus::Pass);
+    assert!(period.reason.contains("ingen lagstadgad anbudstid"));
+}
