@@ -49,20 +49,25 @@ pub struct CallOff {
 }
 
 impl ParamValue {
-    /// The target as the annex states it: "6 targeted opportunities", or for a framework the
+    /// The figure with its noun: "6 targeted opportunities".
+    pub fn counted(&self, lang: crate::input::Language) -> String {
+        crate::messages::one_space(&format!(
+            "{} {}",
+            number(self.value, lang),
+            self.unit.as_deref().unwrap_or_default()
+        ))
+    }
+
+    /// The target as the annex states it: the figure with its noun, or for a framework the
     /// rate each call-off is held to.
     pub fn stated(&self, lang: crate::input::Language) -> String {
-        let text = match &self.call_off {
-            Some(c) => c
-                .phrase(lang, true)
-                .replace("{}", c.unit.as_deref().unwrap_or_default()),
-            None => format!(
-                "{} {}",
-                number(self.value, lang),
-                self.unit.as_deref().unwrap_or_default()
+        match &self.call_off {
+            Some(c) => crate::messages::one_space(
+                &c.phrase(lang, true)
+                    .replace("{}", c.unit.as_deref().unwrap_or_default()),
             ),
-        };
-        crate::messages::one_space(&text)
+            None => self.counted(lang),
+        }
     }
 }
 
@@ -141,7 +146,8 @@ struct Labour {
     /// The procurement's labour share over the one the ratio was set for, at most 1; 1 when
     /// either is not known.
     factor: f64,
-    /// The adjustment in words, after the value: " × 70 % labour ÷ 40 % = £10,500,000".
+    /// The adjustment in words, after the value: " × 30 % labour share ÷ the 40 % the ratio
+    /// assumes = 4,500,000 GBP".
     step: String,
     /// Said at the end when the procurement gives no labour share but the ratio assumes one.
     assumed: String,

@@ -454,7 +454,7 @@ pub fn expected_benefit(a: &Assessment, s: &Selected, title: &str) -> String {
             Some(_) => Messages::embedded().render(
                 "annex.framework-estimate",
                 lang,
-                &json!({ "target": format!("{} {}", number(p.value, lang), p.unit.clone().unwrap_or_default()).trim() }),
+                &json!({ "target": p.counted(lang) }),
             ),
             None => p.stated(lang),
         })
