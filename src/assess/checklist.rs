@@ -155,6 +155,7 @@ pub fn checklist(
                 json!(who(cx.procurement.jurisdiction, cx.lang)),
             );
             args.insert("days".into(), json!(data.settings.payment_days));
+            args.insert("duty".into(), super::duties::template_flags(duties));
             // Provisions whose commencement decides what the guidance may offer
             // (`{{#if in_force.scot_reg_76a}}`).
             let in_force: serde_json::Map<String, Value> = cx

@@ -13,7 +13,7 @@ use crate::law::{Comparison, ContractClass, Law, Lookup, Missing, Rule, Step, Th
 use crate::messages::{Messages, decimal, money};
 
 /// Every duty id, in the order duties are listed.
-pub const DUTY_IDS: [&str; 12] = [
+pub const DUTY_IDS: [&str; 13] = [
     "above-threshold",
     "lots-reasons",
     "scotland-regulated-procurement",
@@ -24,9 +24,25 @@ pub const DUTY_IDS: [&str; 12] = [
     "england-social-value",
     "england-sme-barriers",
     "england-kpis",
+    "implied-payment-terms",
     "wales-socially-responsible-procurement",
     "ni-social-value",
 ];
+
+/// Every duty id (with `_` for `-`), true where that duty applies, for templates:
+/// `{{#if duty.implied_payment_terms}}`.
+pub fn template_flags(duties: &[Duty]) -> Value {
+    DUTY_IDS
+        .iter()
+        .map(|id| {
+            let applies = duties
+                .iter()
+                .any(|d| d.id == *id && d.applies == Applies::Yes);
+            (id.replace('-', "_"), Value::Bool(applies))
+        })
+        .collect::<serde_json::Map<String, Value>>()
+        .into()
+}
 
 /// Whether a duty applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,16 +131,19 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
             duties.push(england_social_value(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
             duties.push(kpis(cx));
+            duties.push(implied_payment_terms(cx, &above));
         }
         Jurisdiction::Wales => {
             duties.push(wales_socially_responsible_procurement(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
             duties.push(kpis(cx));
+            duties.push(implied_payment_terms(cx, &above));
         }
         Jurisdiction::NorthernIreland => {
             duties.push(ni_social_value(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
             duties.push(kpis(cx));
+            duties.push(implied_payment_terms(cx, &above));
         }
         Jurisdiction::Eu => {}
     }
@@ -779,6 +798,28 @@ fn kpis(cx: &Context) -> Duty {
     duty
 }
 
+/// `implied-payment-terms`: the 30-day payment term the Procurement Act 2023 implies into a
+/// public contract (s.68) and its public sub-contracts (s.73), which does not reach a contract
+/// awarded by a school.
+fn implied_payment_terms(cx: &Context, above: &Above) -> Duty {
+    let id = "implied-payment-terms";
+    let school = cx.procurement.authority.as_ref().is_some_and(|a| a.school);
+    let (applies, key) = match above.duty.applies {
+        _ if school => (Applies::No, "school"),
+        Applies::Yes => (Applies::Yes, "applies"),
+        Applies::No => (Applies::No, "below"),
+        Applies::Unknown => (Applies::Unknown, "unknown"),
+    };
+    Duty {
+        id,
+        title: cx.word(&format!("duty.{id}.title")),
+        applies,
+        cite: cx.word(&format!("duty.{id}.cite")),
+        reason: cx.word(&format!("duty.{id}.{key}")),
+        verified: true,
+    }
+}
+
 /// `wales-socially-responsible-procurement`: the Social Partnership and Public Procurement
 /// (Wales) Act 2023 duties, in force from 25 March 2026 (the date the data's major
 /// construction figure starts).
@@ -817,6 +858,16 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
         )
     } else {
         (Applies::Unknown, objectives, false)
+    };
+    // s.26 reaches a services contract that outsources what the authority did itself, which
+    // no field of the procurement says.
+    let reason = if in_force
+        && cx.procurement.kind != Some(ContractType::Works)
+        && cx.procurement.kind != Some(ContractType::Supplies)
+    {
+        format!("{reason} {}", word("outsourcing"))
+    } else {
+        reason
     };
     Duty {
         id,

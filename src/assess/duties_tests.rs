@@ -636,6 +636,44 @@ fn cases() -> Vec<Case> {
             Unknown,
             "published objectives (s.24)",
         ),
+        // The 30-day payment term the Act implies: above the threshold, never for a school.
+        case(
+            "england cleaning £2.4m: payment term implied",
+            "2026-06-01",
+            procurement("england", "services", &gbp(2_400_000), sc),
+            "implied-payment-terms",
+            Yes,
+            "(s.73)",
+        ),
+        case(
+            "england academy trust £2.4m: no s.68 for a school",
+            "2026-06-01",
+            procurement(
+                "england",
+                "services",
+                &gbp(2_400_000),
+                "authority: { name: A, kind: sub-central, school: true }\ncpv: [\"90910000\"]\n",
+            ),
+            "implied-payment-terms",
+            No,
+            "does not apply to contracts awarded by schools",
+        ),
+        case(
+            "northern ireland cleaning £100k: below",
+            "2026-06-01",
+            procurement("northern-ireland", "services", &gbp(100_000), sc),
+            "implied-payment-terms",
+            No,
+            "s.88",
+        ),
+        case(
+            "wales cleaning may be outsourcing (s.26)",
+            "2026-06-01",
+            procurement("wales", "services", &gbp(2_400_000), sc),
+            "wales-socially-responsible-procurement",
+            Unknown,
+            "outsourcing services contract",
+        ),
         case(
             "wales before commencement",
             "2026-03-24",
@@ -1015,7 +1053,8 @@ fn each_jurisdiction_lists_its_own_duties() {
             "lots-reasons",
             "england-social-value",
             "england-sme-barriers",
-            "england-kpis"
+            "england-kpis",
+            "implied-payment-terms"
         ]
     );
     assert_eq!(
@@ -1025,7 +1064,8 @@ fn each_jurisdiction_lists_its_own_duties() {
             "lots-reasons",
             "wales-socially-responsible-procurement",
             "england-sme-barriers",
-            "england-kpis"
+            "england-kpis",
+            "implied-payment-terms"
         ]
     );
     assert_eq!(
@@ -1035,7 +1075,8 @@ fn each_jurisdiction_lists_its_own_duties() {
             "lots-reasons",
             "ni-social-value",
             "england-sme-barriers",
-            "england-kpis"
+            "england-kpis",
+            "implied-payment-terms"
         ]
     );
 }

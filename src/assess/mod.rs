@@ -107,6 +107,16 @@ impl Assessment {
     ) -> Vec<&'c crate::library::clause::LegalBasis> {
         clause.basis_for(self.procurement.jurisdiction, |d| self.duty_applies(d))
     }
+
+    /// The duties to have regard to that `clause` serves here (see [`Clause::regard_for`]).
+    ///
+    /// [`Clause::regard_for`]: crate::library::Clause::regard_for
+    pub fn regard_of<'c>(
+        &self,
+        clause: &'c crate::library::Clause,
+    ) -> Vec<&'c crate::library::clause::LegalBasis> {
+        clause.regard_for(self.procurement.jurisdiction, |d| self.duty_applies(d))
+    }
 }
 
 /// Assesses one procurement on `date`, with wording in `lang`, and applies the buyer's choice

@@ -17,8 +17,9 @@ use crate::input::yaml::name_of;
 use crate::input::{
     AuthorityKind, ContractType, Cpv, Jurisdiction, Language, Money, Priority, Procedure,
 };
+use crate::library::clause::AwardWeight;
 use crate::library::{Category, Clause, Instrument, Level, Library};
-use crate::messages::{Messages, money};
+use crate::messages::{Messages, decimal, money};
 use crate::text::SourceText;
 
 /// The score from which a usable clause is recommended.
@@ -28,6 +29,8 @@ const KEYWORD_POINTS: u32 = 2;
 const MAX_KEYWORDS: usize = 3;
 const PRIORITY_POINTS: u32 = 2;
 const DUTY_POINTS: u32 = 3;
+/// The buyer's own social weight: enough alone for a criterion to score under it.
+const WEIGHT_POINTS: u32 = RECOMMEND_AT;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -425,6 +428,19 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
     {
         score += DUTY_POINTS;
         reasons.push(say("rec.signal.duty", json!({ "duty": duty.title })));
+    }
+    // A social weight in the award is the buyer's decision to score social value: a criterion
+    // made to be scored under it fits.
+    if let Some(award) = cx.procurement.award
+        && clause.instrument == Instrument::AwardCriterion
+        && award.social > 0.0
+        && AwardWeight::resolve(clause.needs.award_weight, &award) == AwardWeight::Social
+    {
+        score += WEIGHT_POINTS;
+        reasons.push(say(
+            "rec.signal.social-weight",
+            json!({ "social": decimal(award.social, cx.lang) }),
+        ));
     }
     if score == 0 {
         reasons.push(say("rec.no-signal", json!({})));

@@ -248,6 +248,29 @@ fn every_rule_holds_over_every_combination_of_plans() {
             assert!(text.contains(&stated), "{case:?}: {}: {stated}", s.clause);
         }
         assert!(!text.contains("10 per cent of the total"), "{case:?}");
+        // A social weight always has a criterion to score under it: the annex never leaves
+        // the weight in the evaluation criteria without one.
+        if matches!(case.award, AwardPlan::Social) && case.procedure != Some("direct-award") {
+            assert!(
+                a.selection
+                    .iter()
+                    .any(|s| s.scored_under == Some(AwardWeight::Social)),
+                "{case:?}: {:?}",
+                ids(&a)
+            );
+        }
+
+        // Priority groups: only those the buyer chose (long-term unemployed and disabled
+        // people) are named, never a list of examples it did not choose.
+        for other in [
+            "care leavers",
+            "people with convictions",
+            "not in education, employment or training",
+            "samhällsvård",
+            "dömts för brott",
+        ] {
+            assert!(!text.contains(other), "{case:?}: {other}");
+        }
 
         // Qualification demands are never chosen for the buyer.
         assert!(
@@ -537,4 +560,107 @@ fn a_direct_award_above_the_limit_is_refused_and_one_below_it_is_served() {
     );
     assert!(refused[0].help.as_deref().unwrap().contains("simplified"));
     assert!(assessed(&yaml(600_000), &Flags::default()).is_ok());
+}
+
+/// The social value criterion follows the buyer: PPN 002's Social Value Model for English
+/// central government, the plain criterion for any other English, Welsh or Northern Irish
+/// buyer that gives social value a weight.
+#[test]
+fn a_social_weight_gets_the_criterion_of_the_buyers_regime() {
+    let yaml = |jurisdiction: &str, kind: &str| {
+        format!(
+            "title: Grounds maintenance\njurisdiction: {jurisdiction}\ntype: services\n\
+             cpv: [\"77313000\"]\nvalue: {{ amount: 1500000, currency: GBP }}\n\
+             duration_months: 36\nauthority: {{ name: Buyer, kind: {kind} }}\n\
+             award: {{ price: 50, quality: 35, social: 15 }}\n"
+        )
+    };
+    let criterion = |jurisdiction: &str, kind: &str| -> Vec<String> {
+        let a = assessed(&yaml(jurisdiction, kind), &Flags::default()).unwrap();
+        a.selection
+            .iter()
+            .filter(|s| s.instrument == Instrument::AwardCriterion)
+            .map(|s| s.clause.clone())
+            .collect()
+    };
+    assert_eq!(
+        criterion("england", "central"),
+        ["eng-social-value-model-award"]
+    );
+    for (jurisdiction, kind) in [
+        ("england", "sub-central"),
+        ("wales", "sub-central"),
+        ("northern-ireland", "sub-central"),
+        ("northern-ireland", "central"),
+    ] {
+        assert_eq!(
+            criterion(jurisdiction, kind),
+            ["eng-social-value-award"],
+            "{jurisdiction} {kind}"
+        );
+    }
+    // Without a social weight there is nothing to score, so no criterion.
+    let quality =
+        yaml("northern-ireland", "sub-central").replace("quality: 35, social: 15", "quality: 50");
+    let a = assessed(&quality, &Flags::default()).unwrap();
+    assert!(
+        !ids(&a).contains(&"eng-social-value-award"),
+        "{:?}",
+        ids(&a)
+    );
+}
+
+/// A duty the buyer has regard to (PA 2023 s.12(1)) is never the annex's legal basis; the
+/// buyer's notes name it as the duty the clause serves.
+#[test]
+fn a_duty_to_have_regard_to_is_not_given_as_the_legal_basis() {
+    let yaml = "title: Office cleaning\njurisdiction: england\ntype: services\n\
+                cpv: [\"90919200\"]\nvalue: { amount: 3000000, currency: GBP }\n\
+                duration_months: 36\nauthority: { name: Buyer, kind: sub-central }\n\
+                description: Cleaning of offices.\npriorities: [long-term-unemployed]\n";
+    let a = assessed(yaml, &Flags::default()).unwrap();
+    assert!(
+        ids(&a).contains(&"eng-targeted-recruitment"),
+        "{:?}",
+        ids(&a)
+    );
+    let library = library();
+    let annex = markdown::render(&annex(&a, &library));
+    assert!(!annex.contains("s.12(1)"), "{annex}");
+    assert!(annex.contains("set by the Authority (long-term unemployed people)"));
+    let notes = markdown::render(&crate::compose::checklist::checklist(&a, &library, false));
+    assert!(
+        notes.contains("its duty under Procurement Act 2023 s.12(1)"),
+        "{notes}"
+    );
+}
+
+/// A school's contract has no payment term implied by the Procurement Act 2023 (s.68): its
+/// annex writes the 30 days as a term of its own and cites neither s.68 nor s.73.
+#[test]
+fn a_schools_annex_does_not_say_the_act_implies_the_payment_term() {
+    let yaml = |school: bool| {
+        format!(
+            "title: Catering\njurisdiction: england\ntype: services\ncpv: [\"55524000\"]\n\
+             value: {{ amount: 900000, currency: GBP }}\nduration_months: 36\n\
+             authority: {{ name: Trust, kind: sub-central, school: {school} }}\n\
+             description: Catering.\n"
+        )
+    };
+    let library = library();
+    let text = |school: bool| {
+        let a = assessed(&yaml(school), &Flags::default()).unwrap();
+        assert!(ids(&a).contains(&"eng-prompt-payment-supply-chain"));
+        markdown::render(&annex(&a, &library))
+    };
+    let council = text(false);
+    assert!(council.contains("Under section 68 of the Procurement Act 2023"));
+    assert!(council.contains("Procurement Act 2023 s.73(1)"));
+    let school = text(true);
+    assert!(!school.contains("section 68"), "{school}");
+    assert!(!school.contains("s.68"), "{school}");
+    assert!(!school.contains("s.73"), "{school}");
+    assert!(
+        school.contains("The Authority shall pay any sum due to the Contractor within 30 days")
+    );
 }

@@ -13,6 +13,8 @@ use serde_json::{Map, Value, json};
 
 use super::cites;
 use super::document::{Block, Document, Inline, text};
+use crate::assess::duties;
+use crate::assess::recommend::say_priority;
 use crate::assess::select::INSTRUMENTS;
 use crate::assess::{Assessment, ParamValue, Selected, Status};
 use crate::input::Language;
@@ -73,7 +75,7 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
     .join(" · ");
     let mut blocks = vec![Block::heading(1, "annex", title.clone())];
     procurement_table(a, reference, &mut blocks);
-    purpose(lang, &mut blocks);
+    purpose(a, &mut blocks);
     legal_basis(a, &items, lang, &mut blocks);
     requirements(a, &items, &mut blocks);
     if !items.is_empty() {
@@ -136,7 +138,8 @@ fn procurement_table(a: &Assessment, reference: Option<String>, blocks: &mut Vec
     });
 }
 
-fn purpose(lang: Language, blocks: &mut Vec<Block>) {
+fn purpose(a: &Assessment, blocks: &mut Vec<Block>) {
+    let lang = a.language;
     let m = Messages::embedded();
     blocks.push(Block::heading(
         2,
@@ -144,6 +147,11 @@ fn purpose(lang: Language, blocks: &mut Vec<Block>) {
         m.text("annex.purpose.heading", lang),
     ));
     blocks.push(Block::paragraph(m.text("annex.purpose.text", lang)));
+    // In a framework the requirements bind each call-off: "the contract", its start and its
+    // period are the call-off's, which the texts would otherwise leave open.
+    if a.procurement.is_framework() {
+        blocks.push(Block::paragraph(m.text("annex.purpose.framework", lang)));
+    }
 }
 
 /// The provisions the requirements rest on: the clauses' own citations.
@@ -501,7 +509,7 @@ pub fn unit(unit: &str, lang: Language) -> String {
     Messages::embedded().text_or(&format!("unit.{unit}"), lang, unit)
 }
 
-/// The lots a clause is limited to, as one phrase: "Norra distriktet och Södra distriktet".
+/// Names as one phrase: "Norra distriktet och Södra distriktet".
 fn lots_phrase(lots: &[String], lang: Language) -> Option<String> {
     let (last, rest) = lots.split_last()?;
     if rest.is_empty() {
@@ -525,6 +533,12 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
     let fill = m.text("annex.fill-in", lang);
     let p = &a.procurement;
     let or_fill = |v: Option<String>| Value::String(v.unwrap_or_else(|| fill.clone()));
+    let priorities: Vec<String> = p
+        .priorities
+        .iter()
+        .flatten()
+        .map(|&x| say_priority(lang, x))
+        .collect();
     let mut context = Map::new();
     context.insert(
         "procurement".into(),
@@ -541,6 +555,9 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
             // True only where the procurement is known to be above the threshold.
             "above_threshold": a.duty_applies("above-threshold") == Some(true),
             "below_threshold": a.duty_applies("above-threshold") == Some(false),
+            // The groups the buyer chose, as one phrase; empty (false) where it chose none.
+            "priorities": lots_phrase(&priorities, lang).unwrap_or_default(),
+            "framework": p.is_framework(),
         }),
     );
     // Every clause of the library, with whether the annex carries it.
@@ -553,6 +570,7 @@ fn fill_in(a: &Assessment, s: &Selected, clause: &Clause, template: &str) -> Str
         })
         .collect();
     context.insert("annex".into(), json!({ "with": with }));
+    context.insert("duty".into(), duties::template_flags(&a.duties));
     context.insert(
         "lot".into(),
         json!({ "title": lots_phrase(&s.lots, lang), "plural": s.lots.len() > 1 }),

@@ -87,6 +87,16 @@ fn chosen(a: &Assessment, items: &[Item], with_guidance: bool, blocks: &mut Vec<
                 format!("{}. {} ({})", i.n, s.title, s.clause),
                 &format!("{why} {reasons}"),
             );
+            let regard = cites::list(
+                a.regard_of(i.clause).into_iter().map(|b| b.cite.as_str()),
+                lang,
+            );
+            if !regard.is_empty() {
+                line.push(Inline::Text(format!(
+                    " {}",
+                    m.render("notes.regard", lang, &json!({ "cites": regard.join("; ") }))
+                )));
+            }
             let explained: Vec<&str> = s.params.values().map(|p| p.explain.as_str()).collect();
             if !explained.is_empty() {
                 line.push(Inline::Text(format!(
@@ -265,8 +275,12 @@ fn unconfirmed(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         .map(|d| entry(d.title.clone(), &unverified))
         .collect();
     rows.extend(items.iter().filter_map(|i| {
-        let note = i.clause.notes.as_ref()?;
-        Some(entry(format!("{}. {}", i.n, i.selected.title), note))
+        let notes = i.clause.notes.as_ref()?;
+        let note = notes.written_in(lang).map_or_else(
+            || format!("{} {}", m.text("notes.english-only", lang), notes.english()),
+            str::to_string,
+        );
+        Some(entry(format!("{}. {}", i.n, i.selected.title), &note))
     }));
     section(a, "notes-unconfirmed", "notes.unconfirmed", rows, blocks);
 }

@@ -297,6 +297,7 @@ fn procurement(
             name: name.into(),
             kind: None,
             region: None,
+            school: false,
         }),
         kind,
         cpv: Some(cpv_codes(tender, None)).filter(|c| !c.is_empty()),

@@ -288,6 +288,10 @@ pub struct Authority {
     pub kind: Option<AuthorityKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Text>,
+    /// `true` for a school (in England, Wales or Northern Ireland): the Procurement Act 2023
+    /// implies no 30-day payment term into a contract a school awards (s.68).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub school: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -19,9 +19,16 @@ pub const CLAUSE_SCHEMA: &str = "socialclause/clause@1";
 /// assessment fills every one of them (unknown facts render as a fill-in field);
 /// `procurement.subcontracting` is true unless sub-contracting is not allowed, for
 /// `{{#if procurement.subcontracting}}…{{/if}}` around what only applies with sub-contractors.
+/// `procurement.framework` is true for a framework agreement, whose targets are rates per
+/// call-off. `procurement.priorities` names the priority groups the buyer chose, and is empty where it
+/// chose none, for `{{#if procurement.priorities}}`.
 /// `{{#if annex.with.scot_real_living_wage}}`: whether the annex also carries that clause (its
 /// id with `_` for `-`), so that one text can avoid counting what another already requires.
 pub const ANNEX_WITH: &str = "annex.with.";
+
+/// `{{#if duty.implied_payment_terms}}`: whether that duty (its id with `_` for `-`) applies to
+/// the procurement, so that a text states what the law implies only where it does.
+pub const DUTY: &str = "duty.";
 
 pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.id",
@@ -33,6 +40,8 @@ pub const CONTEXT_VARIABLES: &[&str] = &[
     "procurement.subcontracting",
     "procurement.above_threshold",
     "procurement.below_threshold",
+    "procurement.priorities",
+    "procurement.framework",
     "lot.title",
     "lot.plural",
     "award.weight",
@@ -94,9 +103,10 @@ pub struct Clause {
     /// buyer names no other in `clauses.include`; one per jurisdiction.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub default_reservation: bool,
-    /// Anything unverified, or a default that is not a legal figure.
+    /// Anything unverified, or a default that is not a legal figure: in English, or in both
+    /// languages (`{ sv: …, en: … }`), which a clause usable in Sweden must give.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<Text>,
+    pub notes: Option<Notes>,
     pub sources: Vec<Text>,
 }
 
@@ -107,6 +117,29 @@ impl Clause {
     /// only where that duty applies, one with `unless` only where it does not (an unknown duty
     /// keeps both). It may be none: a requirement that rests on the contract alone.
     pub fn basis_for(
+        &self,
+        jurisdiction: Jurisdiction,
+        applies: impl Fn(&str) -> Option<bool>,
+    ) -> Vec<&LegalBasis> {
+        let mut all = self.provisions_for(jurisdiction, applies);
+        all.retain(|b| !b.regard);
+        all
+    }
+
+    /// The duties to have regard to that the clause serves where [`Clause::basis_for`] would
+    /// cite: for the buyer, never in the annex.
+    pub fn regard_for(
+        &self,
+        jurisdiction: Jurisdiction,
+        applies: impl Fn(&str) -> Option<bool>,
+    ) -> Vec<&LegalBasis> {
+        let mut all = self.provisions_for(jurisdiction, applies);
+        all.retain(|b| b.regard);
+        all
+    }
+
+    /// Every provision of `legal_basis` that holds here, the duties to have regard to included.
+    fn provisions_for(
         &self,
         jurisdiction: Jurisdiction,
         applies: impl Fn(&str) -> Option<bool>,
@@ -152,6 +185,33 @@ impl Localized {
         match language {
             Language::Sv => &self.sv,
             Language::En => &self.en,
+        }
+    }
+}
+
+/// A clause's notes for the buyer: in both languages, or in English alone.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Notes {
+    Both(Localized),
+    English(Text),
+}
+
+impl Notes {
+    /// The notes in `language` where they are written in it, else `None`.
+    pub fn written_in(&self, language: Language) -> Option<&str> {
+        match (self, language) {
+            (Notes::Both(both), _) => Some(both.get(language)),
+            (Notes::English(en), Language::En) => Some(en),
+            (Notes::English(_), Language::Sv) => None,
+        }
+    }
+
+    /// The English notes.
+    pub fn english(&self) -> &str {
+        match self {
+            Notes::Both(both) => &both.en,
+            Notes::English(en) => en,
         }
     }
 }
@@ -215,6 +275,11 @@ pub struct LegalBasis {
     /// A duty id that must not apply (`above-threshold` for a power below the thresholds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unless: Option<String>,
+    /// `true`: a duty the buyer must have regard to, which the clause serves (Procurement Act
+    /// 2023 s.12(1), the 2014 Act's s.9), not a power the requirement rests on. The annex never
+    /// gives it as a legal basis; the buyer's notes name it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub regard: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]

@@ -11,9 +11,10 @@ use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{Path as HbPath, TemplateErrorReason};
 
 use super::clause::{
-    ANNEX_WITH, CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, Forms, Instrument,
+    ANNEX_WITH, CLAUSE_SCHEMA, CONTEXT_VARIABLES, Clause, Counter, DUTY, Forms, Instrument, Notes,
 };
 use super::{Entry, Library};
+use crate::assess::duties::DUTY_IDS;
 use crate::error::Diagnostic;
 use crate::input::Jurisdiction;
 use crate::input::yaml::{self, Step};
@@ -129,6 +130,17 @@ fn check_clause(c: &Clause, found: &mut Found) {
     }
     if c.legal_basis.is_empty() {
         push(vec![Key("legal_basis")], "no legal basis is cited".into());
+    }
+    // A Swedish buyer reads the notes in a Swedish checklist.
+    let swedish = c
+        .jurisdictions
+        .iter()
+        .any(|j| matches!(j, Jurisdiction::Se | Jurisdiction::Eu));
+    if swedish && matches!(c.notes, Some(Notes::English(_))) {
+        push(
+            vec![Key("notes")],
+            "the clause is usable in Sweden, so its notes need a Swedish version: write them as `{ sv: …, en: … }`".into(),
+        );
     }
     for (i, basis) in c.legal_basis.iter().enumerate() {
         if basis.cite.trim().is_empty() {
@@ -394,7 +406,8 @@ fn check_templates(c: &Clause, push: &mut impl FnMut(Vec<Step>, String)) {
                 for var in &used {
                     let known = c.params.contains_key(var.as_str())
                         || CONTEXT_VARIABLES.contains(&var.as_str())
-                        || var.strip_prefix(ANNEX_WITH).is_some_and(is_identifier);
+                        || var.strip_prefix(ANNEX_WITH).is_some_and(is_identifier)
+                        || var.strip_prefix(DUTY).is_some_and(is_duty);
                     if !known {
                         let mut names: Vec<&str> = c.params.keys().map(String::as_str).collect();
                         names.extend(CONTEXT_VARIABLES);
@@ -537,6 +550,11 @@ fn is_kebab(id: &str) -> bool {
         })
 }
 
+/// A duty id with `_` for `-`, as `duty.ID` names it in a clause text.
+fn is_duty(name: &str) -> bool {
+    DUTY_IDS.contains(&name.replace('_', "-").as_str())
+}
+
 fn is_identifier(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -555,7 +573,7 @@ fn render_sample(c: &Clause, text: &str) -> Result<String, String> {
             asked
                 .iter()
                 .map(String::as_str)
-                .filter(|v| v.starts_with(ANNEX_WITH)),
+                .filter(|v| v.starts_with(ANNEX_WITH) || v.starts_with(DUTY)),
         )
     {
         let mut slot = &mut context;
