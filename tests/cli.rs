@@ -1475,3 +1475,58 @@ fn an_amount_written_as_people_write_it_gets_the_number_to_write() {
     run.expect_code(2);
     run.expect_stderr("`1200000` for \"£1.2m\"");
 }
+
+/// Four mistakes in one file are reported in one run, each at its line with its help, then
+/// the count: a user fixes them all at once.
+#[test]
+fn every_mistake_in_a_file_is_reported_in_one_run() {
+    let env = Env::new();
+    env.write(
+        "four.yaml",
+        "title: Städning av skolor\njurisdiction: se\ntyp: services\ncpv: [\"9091000\"]\n\
+         date: 05/12/2026\nvalue:\n  amount: 1,5 MSEK\n  currency: SEK\nduration_months: 36\n",
+    );
+    let run = env.run(&["validate", "four.yaml"]);
+    run.expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: four.yaml:3:1: unknown key `typ`\n  \
+         expected: one of `schema`, `id`, `title`, `jurisdiction`, `language`, `date`, \
+         `authority`, `type`, `cpv`, `value`, `labour_share`, `framework`, `duration_months`, \
+         `procedure`, `lots`, `description`, `priorities`, `tender_period_days`, \
+         `qualification`, `award`, `social`, `award_criteria`, `suitability`, `annex`, \
+         `clauses`\n  \
+         help: did you mean `type`?\n\
+         four.yaml:4:7: `9091000` is not a CPV code: a CPV code has 8 digits, such as \
+         \"77310000\" or \"77310000-6\" (at `cpv[0]`)\n\
+         four.yaml:5:7: `05/12/2026` is not a date; write it as YYYY-MM-DD, such as \
+         2026-11-26 (at `date`)\n\
+         four.yaml:7:11: wrong kind of value: found string \"1,5 MSEK\" (at `value.amount`)\n  \
+         expected: a number\n  \
+         help: write the number alone, in whole units: `1500000` for \"1,5 MSEK\"; the \
+         currency goes in `currency:`\n\
+         4 problems\n"
+    );
+    // Nothing was written for a bad input.
+    let run = env.run(&["annex", "four.yaml", "-o", "annex.html"]);
+    run.expect_code(2);
+    assert!(!env.path().join("annex.html").exists());
+
+    // A problem in a list item sets that item aside, and the next item is still read.
+    env.write(
+        "lots.yaml",
+        "title: x\njurisdiction: se\ntype: services\nlots:\n  - title: A\n    valeu: 3\n  - titel: B\n",
+    );
+    let run = env.run(&["validate", "lots.yaml"]);
+    run.expect_code(2);
+    run.expect_stderr("lots.yaml:6:5: unknown key `valeu` (at `lots[0]`)");
+    run.expect_stderr("lots.yaml:7:5: unknown key `titel` (at `lots[1]`)");
+    run.expect_stderr("2 problems");
+
+    // A syntax error stops the reading: one problem, where it stands.
+    env.write("syntax.yaml", "title: a: b\njurisdiction: se\ntyp: y\n");
+    let run = env.run(&["validate", "syntax.yaml"]);
+    run.expect_code(2);
+    assert!(!run.stderr.contains("problems"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`typ`"), "{}", run.stderr);
+}

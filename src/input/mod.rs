@@ -98,10 +98,12 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Loaded>> {
     load_source(&source)
 }
 
-/// Loads every procurement in a YAML source; fails on the first bad one, naming its place.
+/// Loads every procurement in a YAML source; where one is bad, fails naming every problem found
+/// in the file (see [`yaml::parse_many_reporting_all`]).
 pub fn load_source(source: &Source) -> Result<Vec<Loaded>> {
     let shared = Arc::new(source.clone());
-    yaml::parse_many::<Procurement>(source)?
+    yaml::parse_many_reporting_all::<Procurement>(source)
+        .map_err(|problems| Error::many(problems.into_iter().map(Error::from).collect()))?
         .into_iter()
         .map(|located| validated(&shared, located))
         .collect()

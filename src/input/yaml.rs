@@ -64,6 +64,114 @@ pub fn parse_many<T: DeserializeOwned>(source: &Source) -> Result<Vec<Located<T>
     Ok(values)
 }
 
+/// At most this many problems are reported from one file in one run.
+pub const MAX_PROBLEMS: usize = 20;
+
+/// Parses like [`parse_many`], but where the file is bad, reports every problem that can be
+/// found in one run instead of the first alone: the node of each problem is set aside (its
+/// lines read as comments) and the file read again, up to [`MAX_PROBLEMS`]. A syntax error
+/// stops the search, since nothing after it can be told apart, and so does a problem that
+/// setting a node aside caused (a required key it held).
+pub fn parse_many_reporting_all<T: DeserializeOwned>(
+    source: &Source,
+) -> Result<Vec<Located<T>>, Vec<Diagnostic>> {
+    let first = match parse_many(source) {
+        Ok(values) => return Ok(values),
+        Err(d) => d,
+    };
+    let mut found = vec![first];
+    if syntax_error(&source.text) {
+        return Err(found);
+    }
+    let mut text = source.text.clone();
+    let mut set_aside_keys: Vec<String> = Vec::new();
+    while found.len() < MAX_PROBLEMS {
+        let Some(line) = found.last().and_then(|d| d.line) else {
+            break;
+        };
+        let Some(keys) = set_aside(&mut text, line as usize) else {
+            break;
+        };
+        set_aside_keys.extend(keys);
+        if syntax_error(&text) {
+            break;
+        }
+        let retry = Source::from_text(source.name.clone(), text.clone());
+        let Err(next) = parse_stream::<T>(&retry, true) else {
+            break;
+        };
+        let caused = next.line.is_none()
+            || backquoted(&next.message)
+                .iter()
+                .any(|k| set_aside_keys.iter().any(|s| s == k));
+        let again = found
+            .iter()
+            .any(|d| d.line == next.line && d.message == next.message);
+        if caused || again {
+            break;
+        }
+        found.push(next);
+    }
+    if found.len() == MAX_PROBLEMS {
+        found.push(
+            Diagnostic::new(
+                &source.name,
+                format!("stopped after {MAX_PROBLEMS} problems"),
+            )
+            .help("fix these and run again to see the rest"),
+        );
+    }
+    Err(found)
+}
+
+/// Whether the text is not well-formed YAML at all.
+fn syntax_error(text: &str) -> bool {
+    serde_yaml::Deserializer::from_str(text)
+        .any(|d| <de::IgnoredAny as serde::Deserialize>::deserialize(d).is_err())
+}
+
+/// Turns the node that starts on `line` (1-based) into comments: the line and the lines below
+/// it indented further (its children, the rest of its list item). Gives the keys set aside,
+/// or `None` where there is nothing to set aside.
+fn set_aside(text: &mut String, line: usize) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let start = line.checked_sub(1)?;
+    let head = lines.get(start)?;
+    if head.trim_start().is_empty() || head.trim_start().starts_with('#') {
+        return None;
+    }
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let depth = indent(head);
+    let mut end = start + 1;
+    while let Some(l) = lines.get(end) {
+        let blank = l.trim().is_empty() || l.trim_start().starts_with('#');
+        if !blank && (indent(l) <= depth || l.starts_with("---") || l.starts_with("...")) {
+            break;
+        }
+        end += 1;
+    }
+    let key = |l: &str| {
+        l.trim_start()
+            .trim_start_matches("- ")
+            .split_once(':')
+            .map(|(k, _)| k.trim().to_string())
+    };
+    let keys = lines[start..end].iter().filter_map(|l| key(l)).collect();
+    let out: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if (start..end).contains(&i) {
+                format!("#{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    *text = out.join("\n");
+    Some(keys)
+}
+
 fn empty(source: &Source) -> Diagnostic {
     Diagnostic::new(&source.name, "the file holds nothing to read")
         .help("`socialclause init` writes a commented starter file")
