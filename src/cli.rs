@@ -151,8 +151,15 @@ pub struct MatchArgs {
     #[command(flatten)]
     pub assess: AssessArgs,
 
+    /// `text`: a summary, then the details. `json`: the assessment as one object, or an array
+    /// of them (one per procurement) when the file holds several.
     #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
     pub format: MatchFormat,
+
+    /// Print only the summary (text format): duties, what the annex holds, the checklist's
+    /// barriers.
+    #[arg(long, conflicts_with = "format")]
+    pub brief: bool,
 }
 
 #[derive(Debug, Args)]

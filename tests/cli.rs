@@ -1530,3 +1530,50 @@ fn every_mistake_in_a_file_is_reported_in_one_run() {
     assert!(!run.stderr.contains("problems"), "{}", run.stderr);
     assert!(!run.stderr.contains("`typ`"), "{}", run.stderr);
 }
+
+/// `match` opens with a summary a buyer can read at a glance; `--brief` prints only that; a
+/// file of several procurements gives a JSON array, one assessment each.
+#[test]
+fn match_opens_with_a_summary_and_gives_an_array_for_several() {
+    let env = Env::new();
+    let park = repo().join("examples/se-parkskotsel.yaml");
+    let park = park.to_str().unwrap();
+    let full = env.run(&["match", park]);
+    full.expect_code(0);
+    let brief = env.run(&["match", park, "--brief"]);
+    brief.expect_code(0);
+    // The brief is the full report's beginning, with the closing disclaimer.
+    let (opening, _disclaimer) = brief.stdout.trim_end().rsplit_once('\n').unwrap();
+    assert!(
+        full.stdout.starts_with(opening),
+        "the full report starts with the summary"
+    );
+    let summary: Vec<&str> = brief
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Sammanfattning")
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!((4..=15).contains(&summary.len()), "{}", summary.join("\n"));
+    let summary = summary.join("\n");
+    assert!(summary.contains("Gäller: Över tröskelvärdet; Arbetsrättsliga villkor."));
+    assert!(summary.contains("Bilagan har 10 krav: se-award-employment-offer,"));
+    assert!(summary.contains("Checklistan visar 3 hinder (Marknadsdialog med sociala företag;"));
+    assert!(brief.stdout.lines().count() < 20, "{}", brief.stdout);
+    assert!(full.stdout.lines().count() > 200);
+
+    let text = std::fs::read_to_string(park).unwrap();
+    env.write("two.yaml", format!("{text}---\n{text}"));
+    let run = env.run(&["match", "two.yaml", "--format", "json"]);
+    run.expect_code(0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let all = json.as_array().expect("an array for two procurements");
+    assert_eq!(all.len(), 2);
+    assert!(
+        all.iter()
+            .all(|a| a["procurement"]["title"] == "Skötsel av parker och grönytor")
+    );
+    let one = env.run(&["match", park, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    assert!(json.is_object(), "one procurement stays one object");
+}

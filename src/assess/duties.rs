@@ -446,7 +446,8 @@ fn comparison_reason(
             "value": money(&c.value, lang),
             "threshold": money(&c.threshold, lang),
             "class": class_words,
-            "steps": if steps.is_empty() { String::new() } else { format!(" ({})", steps.join("; ")) },
+            // Each step a sentence of its own after the comparison: no nested brackets.
+            "steps": steps.iter().map(|s| format!(" {s}")).collect::<String>(),
             "period": period(cx, threshold.valid_from, threshold.valid_to),
             "source": threshold.source.to_string(),
             "unverified": if threshold.verified { String::new() } else { format!(" {}", cx.word("unverified")) },

@@ -14,33 +14,32 @@ use super::Outcome;
 
 pub fn run(args: &MatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
     let loaded = load_input(&args.assess)?;
-    if args.format == MatchFormat::Json && loaded.len() > 1 {
-        return Err(Error::usage_with_help(
-            format!(
-                "{} holds {} procurements; --format json takes one",
-                args.assess.input.display(),
-                loaded.len()
-            ),
-            "split the file, or use the text format to see them all",
-        ));
-    }
     let assessor = Assessor::new(&args.assess, options)?;
-    let mut text = String::new();
-    for l in &loaded {
-        let a = assessor.assess(l)?;
-        match args.format {
-            MatchFormat::Text => {
-                if !text.is_empty() {
-                    text.push('\n');
+    let assessments = loaded
+        .iter()
+        .map(|l| assessor.assess(l))
+        .collect::<Result<Vec<Assessment>>>()?;
+    let text = match args.format {
+        MatchFormat::Text => assessments
+            .iter()
+            .map(|a| {
+                if args.brief {
+                    terminal::brief(a)
+                } else {
+                    terminal::report(a)
                 }
-                text.push_str(&terminal::report(&a));
-            }
-            MatchFormat::Json => {
-                text = serde_json::to_string_pretty(&a).expect("an assessment serialises to JSON");
-                text.push('\n');
-            }
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        // One procurement is one object; several are an array, one per procurement.
+        MatchFormat::Json => {
+            let json = match assessments.as_slice() {
+                [one] => serde_json::to_string_pretty(one),
+                many => serde_json::to_string_pretty(many),
+            };
+            json.expect("an assessment serialises to JSON") + "\n"
         }
-    }
+    };
     out.write_str(&text)?;
     Ok(Outcome::Success)
 }

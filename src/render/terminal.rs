@@ -11,8 +11,17 @@ use crate::messages::Messages;
 const WIDTH: usize = 96;
 const INDENT: usize = 20;
 
-/// The whole report.
+/// The whole report: the summary, then the details.
 pub fn report(a: &Assessment) -> String {
+    render(a, false)
+}
+
+/// The heading and the summary alone (`match --brief`).
+pub fn brief(a: &Assessment) -> String {
+    render(a, true)
+}
+
+fn render(a: &Assessment, brief: bool) -> String {
     let m = Messages::embedded();
     let lang = a.language;
     let mut out = String::new();
@@ -40,6 +49,12 @@ pub fn report(a: &Assessment) -> String {
         0,
     ));
     out.push_str("\n\n");
+    summary(a, &mut out);
+    if brief {
+        out.push_str(&wrap(&m.text("report.disclaimer", lang), 0));
+        out.push('\n');
+        return out;
+    }
 
     out.push_str(&m.text("report.duties", lang));
     out.push('\n');
@@ -163,6 +178,62 @@ pub fn report(a: &Assessment) -> String {
     out.push_str(&wrap(&closing, 0));
     out.push('\n');
     out
+}
+
+/// At most about fifteen lines: the duties that apply or are unknown, what the annex holds, and
+/// what the checklist finds against WISEs.
+fn summary(a: &Assessment, out: &mut String) {
+    let m = Messages::embedded();
+    let lang = a.language;
+    out.push_str(&m.text("report.summary", lang));
+    out.push('\n');
+    let duties = |applies: Applies| -> Vec<&str> {
+        a.duties
+            .iter()
+            .filter(|d| d.applies == applies)
+            .map(|d| d.title.as_str())
+            .collect()
+    };
+    let mut line = |key: &str, args: serde_json::Value| {
+        out.push_str(&wrap(&m.render(key, lang, &args), 2));
+        out.push('\n');
+    };
+    for (applies, key) in [
+        (Applies::Yes, "report.summary.duties"),
+        (Applies::Unknown, "report.summary.duties-unknown"),
+    ] {
+        let names = duties(applies);
+        if !names.is_empty() {
+            line(key, json!({ "names": names.join("; ") }));
+        }
+    }
+    let ids: Vec<&str> = a.selection.iter().map(|s| s.clause.as_str()).collect();
+    line(
+        "report.summary.annex",
+        json!({ "count": ids.len(), "ids": ids.join(", ") }),
+    );
+    if !a.left_out.is_empty() {
+        line(
+            "report.summary.left-out",
+            json!({ "count": a.left_out.len() }),
+        );
+    }
+    let failed: Vec<&str> = a
+        .checklist
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .map(|c| c.title.as_str())
+        .collect();
+    let warned = a
+        .checklist
+        .iter()
+        .filter(|c| c.status == CheckStatus::Warn)
+        .count();
+    line(
+        "report.summary.checklist",
+        json!({ "fail": failed.len(), "names": failed.join("; "), "warn": warned }),
+    );
+    out.push('\n');
 }
 
 /// Why the jurisdiction is what it is: the file, the ocid prefix, or the option.
