@@ -130,19 +130,19 @@ pub fn evaluate(cx: &Context) -> Vec<Duty> {
         Jurisdiction::England => {
             duties.push(england_social_value(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
-            duties.push(kpis(cx));
+            duties.push(kpis(cx, &above));
             duties.push(implied_payment_terms(cx, &above));
         }
         Jurisdiction::Wales => {
             duties.push(wales_socially_responsible_procurement(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
-            duties.push(kpis(cx));
+            duties.push(kpis(cx, &above));
             duties.push(implied_payment_terms(cx, &above));
         }
         Jurisdiction::NorthernIreland => {
             duties.push(ni_social_value(cx, &above));
             duties.push(england_sme_barriers(cx, &above));
-            duties.push(kpis(cx));
+            duties.push(kpis(cx, &above));
             duties.push(implied_payment_terms(cx, &above));
         }
         Jurisdiction::Eu => {}
@@ -780,7 +780,7 @@ fn act(j: Jurisdiction) -> &'static str {
 /// whether the section reaches devolved and transferred authorities is not confirmed; for a
 /// framework agreement whether it applies to the framework itself is not confirmed either, so
 /// what would apply is unknown.
-fn kpis(cx: &Context) -> Duty {
+fn kpis(cx: &Context, above: &Above) -> Duty {
     let mut duty = threshold_duty(cx, "england-kpis", Rule::UkKpis);
     let mut caveat = |key: &str| {
         duty.verified = false;
@@ -790,10 +790,20 @@ fn kpis(cx: &Context) -> Duty {
     if cx.procurement.jurisdiction != Jurisdiction::England {
         caveat("duty.england-kpis.devolved");
     }
-    if cx.procurement.is_framework() {
-        caveat("duty.england-kpis.framework");
-        if duty.applies == Applies::Yes {
-            duty.applies = Applies::Unknown;
+    // Whether s.52 reaches a framework, or a light touch contract, is not confirmed.
+    let doubtful = [
+        (cx.procurement.is_framework(), "duty.england-kpis.framework"),
+        (
+            above.class == Some(ContractClass::SocialServices),
+            "duty.england-kpis.light-touch",
+        ),
+    ];
+    for (doubt, key) in doubtful {
+        if doubt {
+            caveat(key);
+            if duty.applies == Applies::Yes {
+                duty.applies = Applies::Unknown;
+            }
         }
     }
     duty

@@ -119,6 +119,44 @@ impl Assessment {
     }
 }
 
+/// A Swedish procedure the law does not allow here: a direct award above the direktupphandling
+/// limit, or the pre-2022 names of a below-threshold procedure used above the thresholds,
+/// where only the procedures of LOU 6 kap. are open.
+fn swedish_procedure(procurement: &Procurement, duties: &[Duty]) -> Option<Objection> {
+    use crate::input::Procedure;
+    let applies = |id: &str| duties.iter().find(|d| d.id == id);
+    let at = Origin::Field(vec![crate::input::yaml::Step::Key("procedure")]);
+    let advertise = "above the thresholds use a procedure of LOU 6 kap. (`open`, `restricted`, `negotiated`, `competitive-dialogue` or `innovation-partnership`); below them, advertise the procurement under LOU 19 kap. and describe the procedure in the documents (`open` or `restricted` name the usual shapes), and keep the rest as it is";
+    match procurement.procedure? {
+        Procedure::DirectAward => {
+            let duty = applies("se-direct-award").filter(|d| d.applies == Applies::No)?;
+            Some(Objection {
+                origin: at,
+                message: format!(
+                    "a direct award (direktupphandling) is not allowed here: {}",
+                    duty.reason
+                ),
+                help: Some(advertise.into()),
+            })
+        }
+        Procedure::Simplified | Procedure::Selective => {
+            let above = applies("above-threshold").filter(|d| {
+                procurement.jurisdiction == crate::input::Jurisdiction::Se
+                    && d.applies == Applies::Yes
+            })?;
+            Some(Objection {
+                origin: at,
+                message: format!(
+                    "förenklat förfarande and urvalsförfarande are not procedures above the thresholds, and since 1 February 2022 LOU no longer names them below: {}",
+                    above.reason
+                ),
+                help: Some(advertise.into()),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Assesses one procurement on `date`, with wording in `lang`, and applies the buyer's choice
 /// of clauses (the procurement's `clauses:` and `flags`). A choice that cannot be carried out
 /// gives the objections instead.
@@ -137,21 +175,8 @@ pub fn assess(
         lang,
     };
     let duties = duties::evaluate(&cx);
-    // A direct award above the direktupphandling limit is not a procedure the annex can serve.
-    if let Some(duty) = duties.iter().find(|d| d.id == "se-direct-award")
-        && procurement.procedure == Some(crate::input::Procedure::DirectAward)
-        && duty.applies == Applies::No
-    {
-        return Err(vec![Objection {
-            origin: Origin::Field(vec![crate::input::yaml::Step::Key("procedure")]),
-            message: format!(
-                "a direct award (direktupphandling) is not allowed here: {}",
-                duty.reason
-            ),
-            help: Some(
-                "advertise the procurement: `procedure: simplified` (förenklat förfarande), `selective` (urvalsförfarande) or `open`, and keep the rest as it is".into(),
-            ),
-        }]);
+    if let Some(objection) = swedish_procedure(procurement, &duties) {
+        return Err(vec![objection]);
     }
     let recommendations = recommend::recommend(&cx, library, &duties);
     let selection = select::select(&cx, library, &recommendations, flags)?;

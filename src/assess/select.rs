@@ -46,6 +46,10 @@ pub struct Selected {
     /// For an award criterion: the award's weight it is scored under.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scored_under: Option<AwardWeight>,
+    /// Lots reserved for suppliers that employ the target groups, where the clause does not
+    /// apply (`needs.unreserved`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exempt_lots: Vec<String>,
 }
 
 /// Why a clause is in the annex.
@@ -86,6 +90,9 @@ pub enum Rule {
     Procedure,
     /// A follow-up of targets where the annex sets none.
     Targets,
+    /// Target-group hiring or WISE sub-contracting in a contract reserved for suppliers that
+    /// employ the target groups.
+    Reserved,
 }
 
 /// The clauses the annex carries, and the recommended ones it does not.
@@ -171,6 +178,13 @@ pub fn select(
         Err(mut o) => objections.append(&mut o),
     }
     let chosen_reservation = out.selected.first().map(|s| s.clause.clone());
+    // What a reservation for suppliers that employ the target groups covers: its lots, or
+    // the whole contract (no lots).
+    let reserved_for_wises: Option<Vec<String>> = out
+        .selected
+        .first()
+        .filter(|s| clause_of(&s.clause).is_some_and(|c| c.employs_target_groups))
+        .map(|s| s.lots.clone());
 
     for r in recommendations {
         let Some(clause) = clause_of(&r.clause) else {
@@ -224,6 +238,8 @@ pub fn select(
             objections.push(refuse(n, reason));
             continue;
         }
+        let unreserved = clause.needs.unreserved;
+        let whole_reserved = reserved_for_wises.as_ref().is_some_and(Vec::is_empty);
         let broken = [
             procedure_rule,
             award_rule,
@@ -231,7 +247,8 @@ pub fn select(
             subcontracting_rule,
         ]
         .iter()
-        .find_map(|rule| rule(cx, clause, included.is_some()));
+        .find_map(|rule| rule(cx, clause, included.is_some()))
+        .or((unreserved && whole_reserved).then_some((Rule::Reserved, "select.reserved-wise")));
         match (broken, included) {
             (Some((rule, key)), None) => {
                 out.left_out.push(left_out(r, rule, cx.say(key, json!({}))));
@@ -249,6 +266,11 @@ pub fn select(
                     Why::Recommended
                 },
                 scored_under: scored_under(cx, clause),
+                exempt_lots: if unreserved {
+                    reserved_for_wises.clone().unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
             }),
         }
     }
@@ -546,6 +568,7 @@ fn reservation(
             Why::Included
         },
         scored_under: None,
+        exempt_lots: Vec::new(),
     }))
 }
 

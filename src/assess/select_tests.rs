@@ -174,15 +174,21 @@ fn every_rule_holds_over_every_combination_of_plans() {
             Err(objections) => {
                 // Only a reservation the buyer asked for, or a Swedish direct award above
                 // the limit, can be refused here, and the objection says why.
-                let direct =
-                    case.jurisdiction == Jurisdiction::Se && case.procedure == Some("direct-award");
+                // (The cleaning contract is above the Swedish threshold, where neither a
+                // direct award nor the former below-threshold procedures are open.)
+                let swedish = case.jurisdiction == Jurisdiction::Se
+                    && matches!(
+                        case.procedure,
+                        Some("direct-award" | "simplified" | "selective")
+                    );
                 assert!(
-                    case.reservation_asked() || direct,
+                    case.reservation_asked() || swedish,
                     "{case:?}: {objections:?}"
                 );
                 assert!(
                     objections.iter().all(|o| o.message.contains("reserv")
-                        || o.message.contains("direct award")),
+                        || o.message.contains("direct award")
+                        || o.message.contains("not procedures above the thresholds")),
                     "{case:?}: {objections:?}"
                 );
                 refused += 1;
@@ -217,6 +223,22 @@ fn every_rule_holds_over_every_combination_of_plans() {
                 assert!(r.lots.is_empty());
             }
             assert_ne!(case.procedure, Some("direct-award"));
+        }
+
+        // A reservation for suppliers that employ the target groups carries no target-group
+        // hiring or WISE sub-contracting: none for a reserved contract, and the reserved lot
+        // exempt where the rest of the contract has it.
+        if let Some(r) = reservations.first()
+            && clause(&r.clause).employs_target_groups
+        {
+            for s in a
+                .selection
+                .iter()
+                .filter(|s| clause(&s.clause).needs.unreserved)
+            {
+                assert!(!r.lots.is_empty(), "{case:?}: {}", s.clause);
+                assert_eq!(s.exempt_lots, r.lots, "{case:?}: {}", s.clause);
+            }
         }
 
         // Award criteria only with a weight for them, giving the procurement's figure.
@@ -558,8 +580,37 @@ fn a_direct_award_above_the_limit_is_refused_and_one_below_it_is_served() {
         "{}",
         refused[0].message
     );
-    assert!(refused[0].help.as_deref().unwrap().contains("simplified"));
+    let help = refused[0].help.as_deref().unwrap();
+    assert!(
+        help.contains("LOU 6 kap.") && help.contains("19 kap."),
+        "{help}"
+    );
+    assert!(!help.contains("simplified"), "{help}");
     assert!(assessed(&yaml(600_000), &Flags::default()).is_ok());
+}
+
+/// Förenklat förfarande and urvalsförfarande are not procedures above the thresholds (and the
+/// law has not named them since February 2022): refused there, allowed below.
+#[test]
+fn the_former_below_threshold_procedures_are_refused_above_the_threshold() {
+    let yaml = |amount: u32, procedure: &str| {
+        format!(
+            "title: Lokalvård\njurisdiction: se\ntype: services\ncpv: [\"90910000\"]\nvalue: {{ amount: {amount}, currency: SEK }}\nduration_months: 24\nprocedure: {procedure}\n"
+        )
+    };
+    for procedure in ["simplified", "selective"] {
+        let refused = assessed(&yaml(18_000_000, procedure), &Flags::default()).unwrap_err();
+        assert_eq!(refused.len(), 1);
+        assert!(
+            refused[0]
+                .message
+                .contains("not procedures above the thresholds"),
+            "{}",
+            refused[0].message
+        );
+        assert!(assessed(&yaml(1_500_000, procedure), &Flags::default()).is_ok());
+    }
+    assert!(assessed(&yaml(18_000_000, "open"), &Flags::default()).is_ok());
 }
 
 /// The social value criterion follows the buyer: PPN 002's Social Value Model for English

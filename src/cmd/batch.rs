@@ -367,7 +367,7 @@ fn process(assessor: &Assessor, args: &BatchArgs, unit: Unit) -> Row {
         let doc = document::compose(kind, &a, &assessor.library, args.with_guidance);
         for &format in &args.format {
             let file = format!("{}.{}", kind.name(), format.extension());
-            let bytes = document::render(format, &doc, &a);
+            let bytes = document::render(kind, format, &doc, &a);
             match write_file(&dir.join(&file), &bytes, true) {
                 Ok(()) => row.outputs.push(format!("{name}/{file}")),
                 Err(e) => {

@@ -60,7 +60,7 @@ pub fn run(
         let doc = compose(kind, &a, &assessor.library, args.with_guidance);
         let stem = unique(&mut names, &file_stem(&l.procurement));
         for &format in &formats {
-            let (bytes, pages) = render_counted(format, &doc, &a);
+            let (bytes, pages) = render_counted(kind, format, &doc, &a);
             let path = match &target {
                 Target::Stdout => {
                     out.write_bytes(&bytes)?;
@@ -97,18 +97,19 @@ pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
     let a = assessor.assess(first)?;
     let doc = compose::annex::annex(&a, &assessor.library);
     Ok((
-        render(DocumentFormat::Html, &doc, &a),
-        render(DocumentFormat::Pdf, &doc, &a),
+        render(Kind::Annex, DocumentFormat::Html, &doc, &a),
+        render(Kind::Annex, DocumentFormat::Pdf, &doc, &a),
     ))
 }
 
 /// The bytes of one format, as every command writes them.
-pub fn render(format: DocumentFormat, doc: &Document, a: &Assessment) -> Vec<u8> {
-    render_counted(format, doc, a).0
+pub fn render(kind: Kind, format: DocumentFormat, doc: &Document, a: &Assessment) -> Vec<u8> {
+    render_counted(kind, format, doc, a).0
 }
 
 /// The bytes of one format, and the number of pages for a PDF.
 fn render_counted(
+    kind: Kind,
     format: DocumentFormat,
     doc: &Document,
     a: &Assessment,
@@ -125,12 +126,21 @@ fn render_counted(
             text.into_bytes()
         }
         DocumentFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&serde_json::json!({
-                "selection": selection(a),
-                "assessment": a,
-                "document": doc,
-            }))
-            .expect("an assessment and a document serialise to JSON");
+            // The annex is the bidders' text: the clauses and targets it holds, never the
+            // assessment behind them (reasons, scores, unverified facts), which is the buyer's.
+            let json = match kind {
+                Kind::Annex => serde_json::json!({
+                    "selection": selection(a),
+                    "document": doc,
+                }),
+                Kind::Checklist => serde_json::json!({
+                    "selection": selection(a),
+                    "assessment": a,
+                    "document": doc,
+                }),
+            };
+            let mut text = serde_json::to_string_pretty(&json)
+                .expect("an assessment and a document serialise to JSON");
             text.push('\n');
             text.into_bytes()
         }

@@ -17,8 +17,8 @@ use crate::assess::duties;
 use crate::assess::recommend::say_priority;
 use crate::assess::select::INSTRUMENTS;
 use crate::assess::{Assessment, ParamValue, Selected, Status};
-use crate::input::Language;
 use crate::input::yaml::name_of;
+use crate::input::{Jurisdiction, Language};
 use crate::library::clause::{AwardWeight, Counter, Kpi, Reporting};
 use crate::library::{Clause, Instrument, Library};
 use crate::messages::{Messages, money, number};
@@ -88,6 +88,7 @@ pub fn annex(a: &Assessment, library: &Library) -> Document {
         author: p.authority.as_ref().map(|x| x.name.to_string()),
         subject: m.render("annex.subject", lang, &json!({ "title": p.title.as_str() })),
         running: Some(running),
+        credited: false,
         blocks,
     }
 }
@@ -122,10 +123,7 @@ fn procurement_table(a: &Assessment, reference: Option<String>, blocks: &mut Vec
             or_unknown(p.value.map(|v| money(&v, lang))),
         ),
         ("annex.meta.duration", or_unknown(duration)),
-        (
-            "annex.meta.regime",
-            word(&format!("annex.regime.{}", p.jurisdiction.code())),
-        ),
+        ("annex.meta.regime", regime(a)),
     ];
     blocks.push(Block::heading(2, "procurement", word("annex.meta.heading")));
     blocks.push(Block::Table {
@@ -136,6 +134,21 @@ fn procurement_table(a: &Assessment, reference: Option<String>, blocks: &mut Vec
             .map(|(k, v)| vec![text(word(k)), text(v)])
             .collect(),
     });
+}
+
+/// The law the procurement is run under. In Scotland the 2015 Regulations govern only above
+/// the thresholds; below them the 2014 Act alone does.
+fn regime(a: &Assessment) -> String {
+    let code = a.procurement.jurisdiction.code();
+    let key = match (
+        a.procurement.jurisdiction,
+        a.duty_applies("above-threshold"),
+    ) {
+        (Jurisdiction::Scotland, Some(false)) => format!("annex.regime.{code}.below"),
+        (Jurisdiction::Scotland, None) => format!("annex.regime.{code}.unknown"),
+        _ => format!("annex.regime.{code}"),
+    };
+    Messages::embedded().text(&key, a.language)
 }
 
 fn purpose(a: &Assessment, blocks: &mut Vec<Block>) {
@@ -289,7 +302,7 @@ fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
         .lots
         .iter()
         .map(|l| {
-            let target = if l.status == Status::NotApplicable {
+            let target = if l.status == Status::NotApplicable || s.exempt_lots.contains(&l.lot) {
                 m.text("annex.clause.lot-exempt", a.language)
             } else if no_targets(&l.params) {
                 m.text("annex.fill-in", a.language)

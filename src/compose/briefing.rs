@@ -58,6 +58,7 @@ pub fn briefing(portfolio: &[Assessment], lang: Language) -> Document {
         title,
         author: None,
         subject: word("briefing.subject"),
+        credited: true,
         blocks,
         running: None,
     }

@@ -125,6 +125,7 @@ pub fn document(r: &Report) -> Document {
         title,
         author: None,
         subject: word("check.subject"),
+        credited: true,
         blocks,
         running: None,
     }

@@ -79,6 +79,7 @@ pub fn checklist(a: &Assessment, library: &Library, with_guidance: bool) -> Docu
             lang,
             &json!({ "title": p.title.as_str(), "who": who["who"] }),
         ),
+        credited: true,
         blocks,
         running: None,
     }

@@ -20,6 +20,10 @@ pub struct Document {
     /// The running header of every page (authority, reference, label), where it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub running: Option<String>,
+    /// Whether the file may name the tool that made it (the PDF's creator and producer): not
+    /// for the annex, which is the buyer's own tender text.
+    #[serde(skip)]
+    pub credited: bool,
     pub blocks: Vec<Block>,
 }
 

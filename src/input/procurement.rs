@@ -309,8 +309,10 @@ pub enum ContractType {
     Supplies,
 }
 
-/// The procedure. `simplified` and `selective` are LOU's förenklat förfarande and
-/// urvalsförfarande; `competitive-flexible` is the Procurement Act 2023's.
+/// The procedure. `simplified` and `selective` are the shapes of LOU's former förenklat
+/// förfarande and urvalsförfarande, which since 1 February 2022 the law no longer names: only
+/// below the thresholds, where the documents describe the procedure; `competitive-flexible` is
+/// the Procurement Act 2023's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Procedure {

@@ -103,6 +103,10 @@ pub struct Clause {
     /// buyer names no other in `clauses.include`; one per jurisdiction.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub default_reservation: bool,
+    /// For a reservation: the suppliers it admits employ the target groups themselves (a WISE,
+    /// a supported business), so clauses with `needs.unreserved` stay off what it reserves.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub employs_target_groups: bool,
     /// Anything unverified, or a default that is not a legal figure: in English, or in both
     /// languages (`{ sv: …, en: … }`), which a clause usable in Sweden must give.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -564,6 +568,11 @@ pub struct Needs {
     /// a reporting duty has nothing to attach to otherwise).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub targets: bool,
+    /// `true`: not for a contract or lot reserved for suppliers that employ the target groups
+    /// themselves (a reservation with `employs_target_groups`): hiring from the target groups,
+    /// or sub-contracting to WISEs, is what such a supplier already is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreserved: bool,
     /// For an award criterion: the weight it is scored under, whose figure the text gives as
     /// `{{award.weight}}`. Absent: the social weight, or the quality weight where the award has
     /// no social weight.

@@ -46,8 +46,10 @@ pub fn render_counted(doc: &Document) -> (Vec<u8>, usize) {
     let info = &mut pdf.metadata.info;
     info.author = doc.author.clone().unwrap_or_default();
     info.subject = doc.subject.clone();
-    info.creator = "socialclause".to_string();
-    info.producer = format!("socialclause {}", env!("CARGO_PKG_VERSION"));
+    if doc.credited {
+        info.creator = "socialclause".to_string();
+        info.producer = format!("socialclause {}", env!("CARGO_PKG_VERSION"));
+    }
     for face in Face::ALL {
         pdf.resources.fonts.map.insert(
             face.id(),

@@ -12,6 +12,7 @@ fn doc(title: &str, blocks: Vec<Block>) -> Document {
         title: title.to_string(),
         author: Some("Norrköpings kommun".to_string()),
         subject: "Ämne".to_string(),
+        credited: true,
         blocks,
         running: None,
     }
