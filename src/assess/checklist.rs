@@ -361,7 +361,7 @@ fn decide(
         },
         "community-benefit-clause" => {
             let scaled = titles(recommendations, selection, |r| {
-                !r.params.is_empty() && r.category != Category::Monitoring
+                r.params.values().any(|p| !p.amount) && r.category != Category::Monitoring
             });
             if scaled.is_empty() {
                 (Warn, json!({}))

@@ -279,7 +279,7 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
 /// Targets per lot, where the clause carries computed targets and the contract has lots: one
 /// row per lot, the lot and its targets. A clause limited to some lots (a reserved lot) or
 /// with targets the buyer set by hand has none: its text gives the targets that apply.
-fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
+pub(super) fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
     let set_by_hand = a
         .procurement
         .clauses

@@ -50,6 +50,11 @@ pub fn localize(cite: &str, lang: Language) -> String {
         static PARAGRAPH: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"art\. (\d+)\((\d+)\)").expect("a valid pattern"));
         out = PARAGRAPH.replace_all(&out, "art. $1.$2").into_owned();
+        // and the provision before the act: 4 kap. 18 § LOU.
+        static LOU: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^LOU \(2016:1145\) (\d+ (?:[a-z] )?kap\..*)$").expect("a valid pattern")
+        });
+        out = LOU.replace(&out, "$1 LOU").into_owned();
     }
     if lang == Language::En {
         out = CHAPTER
@@ -128,8 +133,8 @@ mod tests {
         assert_eq!(
             list(cites, Language::Sv),
             [
-                "LOU (2016:1145) 4 kap. 18 §",
-                "LOU (2016:1145) 17 kap. 1 §",
+                "4 kap. 18 § LOU",
+                "17 kap. 1 § LOU",
                 "direktiv 2014/24/EU art. 20",
                 "direktiv 2014/24/EU art. 70",
                 "direktiv 2014/24/EU bilaga X",
@@ -158,6 +163,22 @@ mod tests {
         assert_eq!(
             localize("Procurement Act 2023 s.32", Language::Sv),
             "Procurement Act 2023 s.32"
+        );
+    }
+
+    #[test]
+    fn swedish_puts_the_provision_before_the_act() {
+        assert_eq!(
+            localize("LOU (2016:1145) 19 kap. 25 a §", Language::Sv),
+            "19 kap. 25 a § LOU"
+        );
+        assert_eq!(
+            localize("LOU (2016:1145) 19 a kap.", Language::Sv),
+            "19 a kap. LOU"
+        );
+        assert_eq!(
+            localize("LOU (2016:1145)", Language::Sv),
+            "LOU (2016:1145)"
         );
     }
 }

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::annex::{Item, expected_benefit, items, kpi_name, labelled, unit};
+use super::annex::{Item, expected_benefit, items, kpi_name, labelled, lot_rows, unit};
 use super::cites;
 use super::document::{Block, Inline, text};
 use crate::assess::{Applies, Assessment};
@@ -97,12 +97,30 @@ fn chosen(a: &Assessment, items: &[Item], with_guidance: bool, blocks: &mut Vec<
                     m.render("notes.regard", lang, &json!({ "cites": regard.join("; ") }))
                 )));
             }
-            let explained: Vec<&str> = s.params.values().map(|p| p.explain.as_str()).collect();
-            if !explained.is_empty() {
+            // Targets the supplier reaches, then figures that are not targets (a vite, the
+            // months of registration that define a target group).
+            for (label, amounts) in [("notes.targets", false), ("notes.figures", true)] {
+                let explained: Vec<&str> = s
+                    .params
+                    .values()
+                    .filter(|p| p.amount == amounts)
+                    .map(|p| p.explain.as_str())
+                    .collect();
+                if !explained.is_empty() {
+                    line.push(Inline::Text(format!(
+                        " {} {}",
+                        m.text(label, lang),
+                        explained.join("; ")
+                    )));
+                }
+            }
+            // The annex holds the lots' own figures, not the whole contract's: say which.
+            if let Some(rows) = lot_rows(a, s) {
+                let rows: Vec<String> = rows.iter().map(|(lot, t)| format!("{lot}: {t}")).collect();
                 line.push(Inline::Text(format!(
-                    " {} {}",
-                    m.text("notes.targets", lang),
-                    explained.join("; ")
+                    " {} {}.",
+                    m.text("notes.per-lot", lang),
+                    rows.join("; ")
                 )));
             }
             if with_guidance {
