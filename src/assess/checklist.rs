@@ -241,13 +241,19 @@ fn decide(
         // The whole contract (`social.reserved`) or any lot (`lots[].reserved`).
         "reservation" => {
             let lot = p.lots.iter().flatten().any(|l| l.reserved == Some(true));
-            flag(
+            let (status, _) = flag(
                 social
                     .and_then(|s| s.reserved)
                     .map(|r| r || lot)
                     .or(lot.then_some(true)),
                 Warn,
-            )
+            );
+            // The basis the annex reserves under, so that the guidance speaks of that one.
+            let basis = selection
+                .iter()
+                .find(|s| s.instrument == crate::library::Instrument::Reservation)
+                .map(|s| s.title.clone());
+            (status, json!({ "basis": basis }))
         }
         "subcontracting" => flag(social.and_then(|s| s.subcontracting_allowed), Warn),
         "lots" => match p.lots.as_deref() {

@@ -572,14 +572,12 @@ fn reservation(
     }))
 }
 
-/// A direct award has no competition: nothing to score, no qualification to pass.
+/// A direct award has no advertised competition with a qualification stage to pass. Offers may
+/// still be compared: an award criterion follows the procurement's weights (`award_rule`).
 fn procedure_rule(cx: &Context, clause: &Clause, _included: bool) -> Option<(Rule, &'static str)> {
-    let competing = matches!(
-        clause.instrument,
-        Instrument::AwardCriterion | Instrument::Selection
-    );
-    (competing && cx.procurement.procedure == Some(Procedure::DirectAward))
-        .then_some((Rule::Procedure, "select.direct-award"))
+    (clause.instrument == Instrument::Selection
+        && cx.procurement.procedure == Some(Procedure::DirectAward))
+    .then_some((Rule::Procedure, "select.direct-award"))
 }
 
 /// An award criterion needs a weight for it in the award: its own social weight, or the

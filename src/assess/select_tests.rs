@@ -253,7 +253,6 @@ fn every_rule_holds_over_every_combination_of_plans() {
                 AwardPlan::Quality => assert_ne!(needs, Some(AwardWeight::Social), "{case:?}"),
                 AwardPlan::Social => {}
             }
-            assert_ne!(case.procedure, Some("direct-award"), "{case:?}");
         }
         for s in a
             .selection
@@ -272,7 +271,7 @@ fn every_rule_holds_over_every_combination_of_plans() {
         assert!(!text.contains("10 per cent of the total"), "{case:?}");
         // A social weight always has a criterion to score under it: the annex never leaves
         // the weight in the evaluation criteria without one.
-        if matches!(case.award, AwardPlan::Social) && case.procedure != Some("direct-award") {
+        if matches!(case.award, AwardPlan::Social) {
             assert!(
                 a.selection
                     .iter()

@@ -176,9 +176,6 @@ mod tests {
             localize("LOU (2016:1145) 19 a kap.", Language::Sv),
             "19 a kap. LOU"
         );
-        assert_eq!(
-            localize("LOU (2016:1145)", Language::Sv),
-            "LOU (2016:1145)"
-        );
+        assert_eq!(localize("LOU (2016:1145)", Language::Sv), "LOU (2016:1145)");
     }
 }
