@@ -322,3 +322,20 @@ fn a_direct_award_checklist_presumes_no_notice() {
     assert_eq!(period.status, CheckStatus::Pass);
     assert!(period.reason.contains("ingen lagstadgad anbudstid"));
 }
+
+/// A Welsh services contract may outsource what the authority did itself, which brings s.26
+/// of the Social Partnership Act: something to decide, never a pass; works stay a pass.
+#[test]
+fn a_welsh_services_contract_raises_the_outsourcing_duty() {
+    let services = "title: Leisure centres\njurisdiction: wales\ntype: services\ncpv: [\"92610000\"]\nvalue: { amount: 3000000, currency: GBP }\n";
+    assert_eq!(status(services, "labour-conditions"), CheckStatus::Warn);
+    let item = items(services, Language::En)
+        .into_iter()
+        .find(|i| i.id == "labour-conditions")
+        .unwrap();
+    assert!(item.guidance.contains("s.26"), "{}", item.guidance);
+    let works = services
+        .replace("type: services", "type: works")
+        .replace("92610000", "45210000");
+    assert_eq!(status(&works, "labour-conditions"), CheckStatus::Pass);
+}

@@ -714,3 +714,37 @@ fn a_schools_annex_does_not_say_the_act_implies_the_payment_term() {
         school.contains("The Authority shall pay any sum due to the Contractor within 30 days")
     );
 }
+
+/// Northern Ireland's PPN 01/21 makes the Living Wage a contract condition for departments:
+/// their annex carries it; a council's, which follows the policy only if it adopted it, is
+/// offered it as optional.
+#[test]
+fn a_northern_irish_department_gets_the_living_wage_condition() {
+    let yaml = |kind: &str| {
+        format!(
+            "title: Office cleaning\njurisdiction: northern-ireland\ntype: services\n\
+             cpv: [\"90919200\"]\nvalue: {{ amount: 1500000, currency: GBP }}\n\
+             duration_months: 36\nauthority: {{ name: Buyer, kind: {kind} }}\n"
+        )
+    };
+    let department = assessed(&yaml("central"), &Flags::default()).unwrap();
+    assert!(
+        ids(&department).contains(&"ni-real-living-wage"),
+        "{:?}",
+        ids(&department)
+    );
+    let library = library();
+    let text = markdown::render(&annex(&department, &library));
+    assert!(text.contains("at least the real Living Wage"), "{text}");
+    assert!(
+        !text.contains("s.12(1)"),
+        "a duty to have regard to is no legal basis"
+    );
+    let council = assessed(&yaml("sub-central"), &Flags::default()).unwrap();
+    let r = council
+        .recommendations
+        .iter()
+        .find(|r| r.clause == "ni-real-living-wage")
+        .unwrap();
+    assert_ne!(r.status, Status::NotApplicable);
+}
