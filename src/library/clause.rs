@@ -125,9 +125,7 @@ impl Clause {
         jurisdiction: Jurisdiction,
         applies: impl Fn(&str) -> Option<bool>,
     ) -> Vec<&LegalBasis> {
-        let mut all = self.provisions_for(jurisdiction, applies);
-        all.retain(|b| !b.regard);
-        all
+        self.held(jurisdiction, applies, false)
     }
 
     /// The duties to have regard to that the clause serves where [`Clause::basis_for`] would
@@ -137,8 +135,18 @@ impl Clause {
         jurisdiction: Jurisdiction,
         applies: impl Fn(&str) -> Option<bool>,
     ) -> Vec<&LegalBasis> {
+        self.held(jurisdiction, applies, true)
+    }
+
+    /// The provisions that hold here and are (or are not) duties to have regard to.
+    fn held(
+        &self,
+        jurisdiction: Jurisdiction,
+        applies: impl Fn(&str) -> Option<bool>,
+        regard: bool,
+    ) -> Vec<&LegalBasis> {
         let mut all = self.provisions_for(jurisdiction, applies);
-        all.retain(|b| b.regard);
+        all.retain(|b| b.regard == regard);
         all
     }
 
