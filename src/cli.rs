@@ -68,7 +68,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Check that procurement descriptions load, and say what they hold.
     Validate(ValidateArgs),
-    /// Print the JSON Schema of an input format, for editors.
+    /// Print the JSON Schema of an input format (for editors) or of the assessment JSON.
     Schema(SchemaArgs),
 }
 
@@ -401,6 +401,8 @@ pub struct SchemaArgs {
 pub enum SchemaKind {
     Procurement,
     Clause,
+    /// What `match --format json` prints for one procurement.
+    Assessment,
 }
 
 impl ValueEnum for Jurisdiction {

@@ -1577,3 +1577,35 @@ fn match_opens_with_a_summary_and_gives_an_array_for_several() {
     let json: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
     assert!(json.is_object(), "one procurement stays one object");
 }
+
+/// `schema assessment` describes what `match --format json` prints: every example's
+/// assessment validates against it, and a broken one does not.
+#[test]
+fn every_assessment_validates_against_its_schema() {
+    let env = Env::new();
+    let schema = env.run(&["schema", "assessment"]);
+    schema.expect_code(0);
+    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        let run = env.run(&["match", path.to_str().unwrap(), "--format", "json"]);
+        run.expect_code(0);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        checked += 1;
+
+        let mut broken = json.clone();
+        broken["duties"][0]["applies"] = serde_json::json!("perhaps");
+        assert!(!validator.is_valid(&broken), "{}", path.display());
+    }
+    assert!(checked >= 8, "{checked} examples");
+}

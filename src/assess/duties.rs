@@ -75,8 +75,19 @@ impl Serialize for Applies {
     }
 }
 
+impl schemars::JsonSchema for Applies {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Applies".into()
+    }
+
+    /// `true`, `false`, or `"unknown"`, as [`Applies`] serialises.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "oneOf": [{ "type": "boolean" }, { "const": "unknown" }] })
+    }
+}
+
 /// One duty rule, evaluated.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Duty {
     pub id: &'static str,
     pub title: String,
@@ -158,6 +169,12 @@ struct Classes {
     classes: Vec<ContractClass>,
     note: String,
     verified: bool,
+}
+
+/// Whether the contract is certainly one of social and other specific services (bilaga 2,
+/// Annex XIV, light touch).
+pub(crate) fn social_services(cx: &Context) -> bool {
+    classes(cx).classes == [ContractClass::SocialServices]
 }
 
 fn classes(cx: &Context) -> Classes {

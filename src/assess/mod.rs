@@ -34,7 +34,7 @@ pub(crate) mod testing {
 }
 
 /// Where the assessment date came from, in the order DESIGN.md gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateSource {
     Option,
@@ -70,7 +70,7 @@ pub fn assessment_date(
 }
 
 /// Everything known about one procurement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Assessment {
     pub procurement: Procurement,
     pub date: Date,
@@ -122,8 +122,9 @@ impl Assessment {
 /// A Swedish procedure the law does not allow here: a direct award above the direktupphandling
 /// limit, or the pre-2022 names of a below-threshold procedure used above the thresholds,
 /// where only the procedures of LOU 6 kap. are open.
-fn swedish_procedure(procurement: &Procurement, duties: &[Duty]) -> Option<Objection> {
+fn swedish_procedure(cx: &duties::Context, duties: &[Duty]) -> Option<Objection> {
     use crate::input::Procedure;
+    let procurement = cx.procurement;
     let applies = |id: &str| duties.iter().find(|d| d.id == id);
     let at = Origin::Field(vec![crate::input::yaml::Step::Key("procedure")]);
     let advertise = "above the thresholds use a procedure of LOU 6 kap. (`open`, `restricted`, `negotiated`, `competitive-dialogue` or `innovation-partnership`); below them, advertise the procurement under LOU 19 kap. and describe the procedure in the documents (`open` or `restricted` name the usual shapes), and keep the rest as it is";
@@ -140,9 +141,12 @@ fn swedish_procedure(procurement: &Procurement, duties: &[Duty]) -> Option<Objec
             })
         }
         Procedure::Simplified | Procedure::Selective => {
+            // Bilaga 2 services are bought under 19 kap. at any value, in a procedure the
+            // buyer designs: the names are then only a description.
             let above = applies("above-threshold").filter(|d| {
                 procurement.jurisdiction == crate::input::Jurisdiction::Se
                     && d.applies == Applies::Yes
+                    && !duties::social_services(cx)
             })?;
             Some(Objection {
                 origin: at,
@@ -175,7 +179,7 @@ pub fn assess(
         lang,
     };
     let duties = duties::evaluate(&cx);
-    if let Some(objection) = swedish_procedure(procurement, &duties) {
+    if let Some(objection) = swedish_procedure(&cx, &duties) {
         return Err(vec![objection]);
     }
     let recommendations = recommend::recommend(&cx, library, &duties);

@@ -32,7 +32,7 @@ const DUTY_POINTS: u32 = 3;
 /// The buyer's own social weight: enough alone for a criterion to score under it.
 const WEIGHT_POINTS: u32 = RECOMMEND_AT;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Recommended,
@@ -40,7 +40,7 @@ pub enum Status {
     NotApplicable,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Recommendation {
     pub clause: String,
     pub title: String,
@@ -57,7 +57,7 @@ pub struct Recommendation {
     pub lots: Vec<LotRecommendation>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LotRecommendation {
     pub lot: String,
     pub status: Status,

@@ -33,7 +33,7 @@ pub const INSTRUMENTS: [Instrument; 5] = [
 ];
 
 /// One clause in the annex.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Selected {
     pub clause: String,
     pub title: String,
@@ -53,7 +53,7 @@ pub struct Selected {
 }
 
 /// Why a clause is in the annex.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Why {
     /// Recommended, and nothing the buyer decided rules it out.
@@ -65,7 +65,7 @@ pub enum Why {
 }
 
 /// A recommended clause the annex does not carry, and the rule that left it out.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LeftOut {
     pub clause: String,
     pub title: String,
@@ -73,7 +73,7 @@ pub struct LeftOut {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// The buyer excluded it.

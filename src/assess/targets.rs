@@ -12,7 +12,7 @@ use crate::library::clause::{Benefit, Param, ParamKind, Rounding};
 use crate::messages::{Messages, decimal, money, number};
 
 /// A computed target.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ParamValue {
     pub value: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,7 +33,7 @@ pub struct ParamValue {
 
 /// A target as a rate per call-off contract: `each` for every `per` of a call-off's value,
 /// rounded as `round` says, at most `max` in one call-off.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CallOff {
     pub each: f64,
     pub per: Money,
