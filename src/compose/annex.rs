@@ -429,11 +429,15 @@ fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         rows: commitments
             .iter()
             .map(|i| {
-                text(labelled(
-                    a,
-                    i.selected,
-                    &format!("{}. {}", i.n, i.selected.title),
-                ))
+                let base = format!("{}. {}", i.n, i.selected.title);
+                let label = labelled(a, i.selected, &base);
+                // An award criterion's figure is the most it rewards, not a target to accept.
+                match label.strip_prefix(&format!("{base} (")) {
+                    Some(rest) if i.clause.instrument == Instrument::AwardCriterion => {
+                        text(format!("{base} ({} {rest}", word("annex.form.at-most")))
+                    }
+                    _ => text(label),
+                }
             })
             .collect(),
         widths: vec![42, 16, 42],
