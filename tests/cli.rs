@@ -1609,3 +1609,49 @@ fn every_assessment_validates_against_its_schema() {
     }
     assert!(checked >= 8, "{checked} examples");
 }
+
+/// The annex JSON states the figures the annex text states: per lot where the text points to
+/// a table (a reserved lot it does not apply to is `null`), a rate per call-off for a
+/// framework, and never a whole-contract figure no supplier is bound by.
+#[test]
+fn the_annex_json_gives_the_figures_the_annex_states() {
+    let env = Env::new();
+    let clause = |json: &serde_json::Value, id: &str| -> serde_json::Value {
+        json["selection"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["clause"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let annex = |path: &str| -> serde_json::Value {
+        let run = env.run(&["annex", path, "--format", "json", "-o", "-"]);
+        run.expect_code(0);
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    let lots = repo().join("examples/se-lokalvard-reserverat-delkontrakt.yaml");
+    let json = annex(lots.to_str().unwrap());
+    assert!(
+        json.get("assessment").is_none(),
+        "nothing for the buyer alone"
+    );
+    let wise = clause(&json, "se-subcontracting-wise");
+    assert!(wise["params"].get("wise_spend").is_none(), "{wise}");
+    assert_eq!(
+        wise["params_per_lot"]["Förskolor i norra området"]["wise_spend"],
+        180000.0
+    );
+    assert!(wise["params_per_lot"]["Förskolor i södra området"].is_null());
+
+    let park = std::fs::read_to_string(repo().join("examples/se-parkskotsel.yaml")).unwrap();
+    env.write(
+        "framework.yaml",
+        park.replace("procedure: open", "procedure: open\nframework: true"),
+    );
+    let json = annex("framework.yaml");
+    let employment = clause(&json, "se-employment-requirement");
+    assert!(employment["params"].get("months").is_none(), "{employment}");
+    assert_eq!(employment["call_off"]["months"]["each"], 6.0);
+    assert_eq!(employment["call_off"]["months"]["per"]["amount"], 5000000.0);
+}

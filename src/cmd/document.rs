@@ -130,11 +130,11 @@ fn render_counted(
             // assessment behind them (reasons, scores, unverified facts), which is the buyer's.
             let json = match kind {
                 Kind::Annex => serde_json::json!({
-                    "selection": selection(a),
+                    "selection": compose::annex::selection_json(a),
                     "document": doc,
                 }),
                 Kind::Checklist => serde_json::json!({
-                    "selection": selection(a),
+                    "selection": compose::annex::selection_json(a),
                     "assessment": a,
                     "document": doc,
                 }),
@@ -161,25 +161,6 @@ pub fn wrote(path: &Path, size: usize, pages: Option<usize>, lang: crate::input:
 
 /// The clauses the annex carries, in annex order, for scripts: each with its instrument, the
 /// lots it is limited to, and its targets as plain numbers.
-fn selection(a: &Assessment) -> serde_json::Value {
-    a.selection
-        .iter()
-        .map(|s| {
-            let params: serde_json::Map<String, serde_json::Value> = s
-                .params
-                .iter()
-                .map(|(name, p)| (name.clone(), p.value.into()))
-                .collect();
-            serde_json::json!({
-                "clause": s.clause,
-                "instrument": s.instrument,
-                "lots": s.lots,
-                "params": params,
-            })
-        })
-        .collect()
-}
-
 /// Where the output goes, checked before any work is done.
 enum Target {
     Stdout,

@@ -276,6 +276,64 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
     }
 }
 
+/// The annex's clauses as data (`annex --format json`), in annex order, with the figures the
+/// text states: a whole-contract figure in `params`; for a clause whose targets the annex gives
+/// per lot, those in `params_per_lot` (a lot where it does not apply has `null`) instead; for a
+/// framework, the rate per call-off in `call_off`.
+pub fn selection_json(a: &Assessment) -> Value {
+    a.selection
+        .iter()
+        .map(|s| {
+            let per_lot = lot_rows(a, s).and_then(|_| {
+                let r = a.recommendations.iter().find(|r| r.clause == s.clause)?;
+                Some(
+                    r.lots
+                        .iter()
+                        .map(|l| {
+                            let exempt =
+                                l.status == Status::NotApplicable || s.exempt_lots.contains(&l.lot);
+                            let values: Map<String, Value> = l
+                                .params
+                                .iter()
+                                .filter(|(_, p)| !p.amount)
+                                .map(|(name, p)| (name.clone(), p.value.into()))
+                                .collect();
+                            (
+                                l.lot.clone(),
+                                if exempt { Value::Null } else { values.into() },
+                            )
+                        })
+                        .collect::<Map<String, Value>>(),
+                )
+            });
+            let params: Map<String, Value> = s
+                .params
+                .iter()
+                .filter(|(_, p)| p.call_off.is_none() && (per_lot.is_none() || p.amount))
+                .map(|(name, p)| (name.clone(), p.value.into()))
+                .collect();
+            let call_off: Map<String, Value> = s
+                .params
+                .iter()
+                .filter_map(|(name, p)| Some((name.clone(), json!(p.call_off.as_ref()?))))
+                .collect();
+            let mut entry = json!({
+                "clause": s.clause,
+                "instrument": s.instrument,
+                "lots": s.lots,
+                "params": params,
+            });
+            if let Some(per_lot) = per_lot {
+                entry["params_per_lot"] = per_lot.into();
+            }
+            if !call_off.is_empty() {
+                entry["call_off"] = call_off.into();
+            }
+            entry
+        })
+        .collect()
+}
+
 /// Targets per lot, where the clause carries computed targets and the contract has lots: one
 /// row per lot, the lot and its targets. A clause limited to some lots (a reserved lot) or
 /// with targets the buyer set by hand has none: its text gives the targets that apply.
