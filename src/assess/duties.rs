@@ -174,7 +174,19 @@ struct Classes {
 /// Whether the contract is certainly one of social and other specific services (bilaga 2,
 /// Annex XIV, light touch).
 pub(crate) fn social_services(cx: &Context) -> bool {
-    classes(cx).classes == [ContractClass::SocialServices]
+    light_regime(cx) == Some(true)
+}
+
+/// Whether the contract is one of social and other specific services: `None` where the
+/// classes it may be in include both.
+pub(crate) fn light_regime(cx: &Context) -> Option<bool> {
+    let classes = classes(cx).classes;
+    let light = classes.contains(&ContractClass::SocialServices);
+    match (light, classes.len()) {
+        (true, 1) => Some(true),
+        (true, _) => None,
+        (false, _) => Some(false),
+    }
 }
 
 fn classes(cx: &Context) -> Classes {

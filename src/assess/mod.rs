@@ -87,7 +87,15 @@ pub struct Assessment {
     pub left_out: Vec<LeftOut>,
     /// Whether anything above rests on a fact our sources do not confirm.
     pub unverified: bool,
+    /// Whether the contract is one of social and other specific services (bilaga 2, Annex XIV,
+    /// light touch, PCSR Schedule 3); absent when that is not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub light_regime: Option<bool>,
 }
+
+/// The condition a legal basis may name in `when`/`unless` besides a duty id: the contract is
+/// one of social and other specific services, bought under a regime of their own.
+pub const LIGHT_REGIME: &str = "light-regime";
 
 impl Assessment {
     /// Whether the duty `id` applies: `Some(true)`, `Some(false)`, or `None` when unknown or
@@ -100,12 +108,22 @@ impl Assessment {
         }
     }
 
+    /// Whether a condition of a legal basis holds: a duty's application, or
+    /// [`LIGHT_REGIME`].
+    pub fn condition(&self, id: &str) -> Option<bool> {
+        if id == LIGHT_REGIME {
+            self.light_regime
+        } else {
+            self.duty_applies(id)
+        }
+    }
+
     /// The legal bases of `clause` that hold for this procurement.
     pub fn basis_of<'c>(
         &self,
         clause: &'c crate::library::Clause,
     ) -> Vec<&'c crate::library::clause::LegalBasis> {
-        clause.basis_for(self.procurement.jurisdiction, |d| self.duty_applies(d))
+        clause.basis_for(self.procurement.jurisdiction, |d| self.condition(d))
     }
 
     /// The duties to have regard to that `clause` serves here (see [`Clause::regard_for`]).
@@ -115,7 +133,7 @@ impl Assessment {
         &self,
         clause: &'c crate::library::Clause,
     ) -> Vec<&'c crate::library::clause::LegalBasis> {
-        clause.regard_for(self.procurement.jurisdiction, |d| self.duty_applies(d))
+        clause.regard_for(self.procurement.jurisdiction, |d| self.condition(d))
     }
 }
 
@@ -197,5 +215,6 @@ pub fn assess(
         checklist,
         selection: selection.selected,
         left_out: selection.left_out,
+        light_regime: duties::light_regime(&cx),
     })
 }

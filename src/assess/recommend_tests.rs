@@ -211,6 +211,17 @@ fn default_library_signals_name_real_duties() {
                 c.id
             );
         }
+        // A legal basis holds on a duty or on the light regime, never on an unknown id
+        // (which would leave it cited everywhere).
+        for b in &c.legal_basis {
+            for d in b.when.iter().chain(&b.unless) {
+                assert!(
+                    duties::DUTY_IDS.contains(&d.as_str()) || d == crate::assess::LIGHT_REGIME,
+                    "{}: unknown condition {d}",
+                    c.id
+                );
+            }
+        }
     }
 }
 

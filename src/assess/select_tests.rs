@@ -757,3 +757,32 @@ fn a_northern_irish_department_gets_the_living_wage_condition() {
         .unwrap();
     assert_ne!(r.status, Status::NotApplicable);
 }
+
+/// Social and other specific services (PCSR Schedule 3) are awarded under regs 74 to 76: the
+/// annex does not cite reg 67 or reg 70 for them, as it does for an ordinary services contract.
+#[test]
+fn a_scottish_light_touch_annex_cites_no_regulation_67_or_70() {
+    let yaml = |cpv: &str| {
+        format!(
+            "title: Services\njurisdiction: scotland\ntype: services\ncpv: [\"{cpv}\"]\n\
+             value: {{ amount: 2500000, currency: GBP, vat: exempt }}\nduration_months: 36\n\
+             authority: {{ name: Council, kind: sub-central }}\n\
+             award: {{ price: 40, quality: 50, social: 10 }}\ndescription: Care and cleaning.\n"
+        )
+    };
+    let library = library();
+    let text = |cpv: &str| {
+        let a = assessed(&yaml(cpv), &Flags::default()).unwrap();
+        markdown::render(&annex(&a, &library))
+    };
+    let care = text("85312000");
+    assert!(
+        !care.contains("reg 67") && !care.contains("reg 70"),
+        "{care}"
+    );
+    let cleaning = text("90919200");
+    assert!(
+        cleaning.contains("reg 67") || cleaning.contains("reg 70"),
+        "{cleaning}"
+    );
+}
