@@ -1650,8 +1650,40 @@ fn the_annex_json_gives_the_figures_the_annex_states() {
         park.replace("procedure: open", "procedure: open\nframework: true"),
     );
     let json = annex("framework.yaml");
+    let text = serde_json::to_string(&json["document"]).unwrap();
+    assert!(
+        text.contains("Ramavtalets löptid"),
+        "the framework's own term"
+    );
     let employment = clause(&json, "se-employment-requirement");
     assert!(employment["params"].get("months").is_none(), "{employment}");
     assert_eq!(employment["call_off"]["months"]["each"], 6.0);
     assert_eq!(employment["call_off"]["months"]["per"]["amount"], 5000000.0);
+}
+
+/// A framework agreement longer than four years is a point for the buyer to check, with the
+/// provision named and marked unconfirmed.
+#[test]
+fn a_long_framework_is_a_point_to_check() {
+    let env = Env::new();
+    let park = std::fs::read_to_string(repo().join("examples/se-parkskotsel.yaml")).unwrap();
+    let framework = park.replace("procedure: open", "procedure: open\nframework: true");
+    env.write("four.yaml", &framework);
+    env.write(
+        "six.yaml",
+        framework.replace("duration_months: 48", "duration_months: 72"),
+    );
+    let notes = |file: &str| {
+        let run = env.run(&["checklist", file, "--format", "md", "-o", "-"]);
+        run.expect_code(0);
+        run.stdout
+    };
+    assert!(!notes("four.yaml").contains("Ramavtalets löptid"));
+    let six = notes("six.yaml");
+    assert!(
+        six.contains("Löptiden 72 månader är längre än de fyra år")
+            && six.contains("7 kap. 2 § LOU")
+            && six.contains("inte bekräftat av våra källor"),
+        "{six}"
+    );
 }

@@ -122,7 +122,14 @@ fn procurement_table(a: &Assessment, reference: Option<String>, blocks: &mut Vec
             "annex.meta.value",
             or_unknown(p.value.map(|v| money(&v, lang))),
         ),
-        ("annex.meta.duration", or_unknown(duration)),
+        (
+            if p.is_framework() {
+                "annex.meta.duration-framework"
+            } else {
+                "annex.meta.duration"
+            },
+            or_unknown(duration),
+        ),
         ("annex.meta.regime", regime(a)),
     ];
     blocks.push(Block::heading(2, "procurement", word("annex.meta.heading")));

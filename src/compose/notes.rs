@@ -292,6 +292,23 @@ fn unconfirmed(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         .filter(|d| !d.verified && d.applies != Applies::No)
         .map(|d| entry(d.title.clone(), &unverified))
         .collect();
+    // A framework agreement normally runs four years at most.
+    let p = &a.procurement;
+    if let Some(months) = p.duration_months.filter(|&m| p.is_framework() && m > 48) {
+        let act = match p.jurisdiction {
+            Jurisdiction::Scotland => "scotland",
+            Jurisdiction::England | Jurisdiction::Wales | Jurisdiction::NorthernIreland => "uk",
+            Jurisdiction::Se | Jurisdiction::Eu => "se",
+        };
+        rows.push(entry(
+            m.text("notes.framework-term.title", lang),
+            &m.render(
+                "notes.framework-term",
+                lang,
+                &json!({ "months": months, "cite": m.text(&format!("notes.framework-term.{act}"), lang) }),
+            ),
+        ));
+    }
     rows.extend(items.iter().filter_map(|i| {
         let notes = i.clause.notes.as_ref()?;
         let note = notes.written_in(lang).map_or_else(
