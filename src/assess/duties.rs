@@ -96,6 +96,9 @@ pub struct Duty {
     pub reason: String,
     /// False where the citation or a figure used is not confirmed by our sources.
     pub verified: bool,
+    /// The figures of the threshold comparison behind the answer, where one decided it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Figures>,
 }
 
 /// What the duty rules share: the procurement, the date, the language.
@@ -265,6 +268,68 @@ struct Outcome {
     verified: bool,
     /// The class the answer holds for, when there is one answer.
     class: Option<ContractClass>,
+    /// The figures of the comparison that decided, when one did.
+    figures: Option<Figures>,
+}
+
+/// The figures a threshold comparison used, as numbers beside the prose: the value as given
+/// and as compared (in the threshold's currency and VAT treatment), the threshold and its
+/// period, and the exchange rate where one was used.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Figures {
+    pub given: crate::input::Money,
+    pub value: crate::input::Money,
+    pub threshold: crate::input::Money,
+    pub threshold_from: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold_to: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<RateUsed>,
+}
+
+/// An exchange rate a comparison used: `factor` units of `to` per unit of `from`.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RateUsed {
+    pub from: crate::input::Currency,
+    pub to: crate::input::Currency,
+    pub factor: f64,
+    pub source: String,
+    pub valid_from: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<Date>,
+    /// The rate is from another period than the threshold's, so the figure is indicative.
+    pub indicative: bool,
+}
+
+impl Figures {
+    fn of(given: crate::input::Money, threshold: &Threshold, c: &Comparison) -> Figures {
+        let rate = c.steps.iter().find_map(|s| match s {
+            Step::Converted {
+                from,
+                factor,
+                rate_source,
+                expired,
+                rate_period,
+            } => Some(RateUsed {
+                from: from.currency,
+                to: c.threshold.currency,
+                factor: *factor,
+                source: rate_source.clone(),
+                valid_from: rate_period.0,
+                valid_to: rate_period.1,
+                indicative: *expired,
+            }),
+            _ => None,
+        });
+        Figures {
+            given,
+            value: c.value,
+            threshold: c.threshold,
+            threshold_from: threshold.valid_from,
+            threshold_to: threshold.valid_to,
+            rate,
+        }
+    }
 }
 
 fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
@@ -275,6 +340,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
             reason: cx.word("threshold.no-value"),
             verified: true,
             class: None,
+            figures: None,
         };
     };
     let Classes {
@@ -295,6 +361,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                         reason: no_figure(cx, earliest, latest),
                         verified: false,
                         class: None,
+                        figures: None,
                     };
                 }
             };
@@ -318,6 +385,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                         // The class is known even when the comparison decides nothing: a
                         // bilaga 2 service stays one.
                         class: (classes.len() == 1).then_some(classes[0]),
+                        figures: Some(Figures::of(value, threshold, &c)),
                     };
                 }
                 Ok(c) => results.push((class, threshold, c)),
@@ -327,6 +395,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
                         reason: missing_reason(cx, &missing),
                         verified: false,
                         class: None,
+                        figures: None,
                     };
                 }
             }
@@ -340,6 +409,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
             reason: cx.word("threshold.no-rule"),
             verified: true,
             class: None,
+            figures: None,
         };
     };
     let agree = results
@@ -374,6 +444,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
             reason,
             verified: class_verified && results.iter().all(|r| r.1.verified),
             class: (classes.len() == 1).then_some(classes[0]),
+            figures: Some(Figures::of(value, deciding.1, &deciding.2)),
         }
     } else {
         let parts: Vec<String> = results
@@ -392,6 +463,7 @@ fn against_threshold(cx: &Context, rule: Rule) -> Outcome {
             reason: format!("{} {settle}", parts.join(" ")),
             verified: class_verified && results.iter().all(|r| r.1.verified),
             class: None,
+            figures: None,
         }
     }
 }
@@ -569,6 +641,7 @@ fn above_threshold(cx: &Context) -> Above {
             )),
             reason: outcome.reason,
             verified: outcome.verified,
+            figures: outcome.figures,
         },
     }
 }
@@ -613,6 +686,7 @@ fn lots_reasons(cx: &Context, above: &Above) -> Duty {
         cite: cx.word(&format!("duty.lots-reasons.cite.{}", act(j))),
         reason,
         verified,
+        figures: None,
     }
 }
 
@@ -630,6 +704,7 @@ fn threshold_duty(cx: &Context, id: &'static str, rule: Rule) -> Duty {
         cite: cx.word(&format!("duty.{id}.cite")),
         reason: format!("{}{consequence}", outcome.reason),
         verified: outcome.verified,
+        figures: outcome.figures,
     }
 }
 
@@ -661,6 +736,7 @@ fn se_labour_law_conditions(cx: &Context, above: &Above) -> Duty {
         cite: cx.word("duty.se-labour-law-conditions.cite"),
         reason,
         verified: !social,
+        figures: None,
     }
 }
 
@@ -693,6 +769,7 @@ fn england_social_value(cx: &Context, above: &Above) -> Duty {
         reason,
         // Whether the amended Act reaches below-threshold contracts is not confirmed.
         verified: applies == Applies::Yes || cx.procurement.kind != Some(ContractType::Services),
+        figures: None,
     }
 }
 
@@ -720,6 +797,7 @@ fn with_threshold(cx: &Context, id: &'static str, above: &Above, verified: bool)
         cite: cx.word(&format!("duty.{id}.cite")),
         reason: cx.word(&format!("duty.{id}.{key}")),
         verified,
+        figures: None,
     }
 }
 
@@ -733,6 +811,7 @@ fn se_direct_award(cx: &Context, above: &Above) -> Duty {
             reason: cx.word("duty.se-direct-award.social-services"),
             verified: above.duty.verified,
             class: above.class,
+            figures: None,
         }
     } else {
         let mut outcome = against_threshold(cx, Rule::SeDirectAward);
@@ -746,6 +825,7 @@ fn se_direct_award(cx: &Context, above: &Above) -> Duty {
         Some(_) => cx.word("duty.se-direct-award.no-document"),
         None => String::new(),
     };
+    let figures = outcome.figures.clone();
     let reason = match outcome.applies {
         Applies::Yes => format!(
             "{} {} {documentation} {}",
@@ -763,6 +843,7 @@ fn se_direct_award(cx: &Context, above: &Above) -> Duty {
         reason: reason.split_whitespace().collect::<Vec<_>>().join(" "),
         // The paragraphs within 19 a kap. are not confirmed by our sources.
         verified: false,
+        figures,
     }
 }
 
@@ -792,6 +873,7 @@ fn england_sme_barriers(cx: &Context, above: &Above) -> Duty {
             .trim()
             .to_string(),
         verified,
+        figures: None,
     }
 }
 
@@ -857,6 +939,7 @@ fn implied_payment_terms(cx: &Context, above: &Above) -> Duty {
         cite: cx.word(&format!("duty.{id}.cite")),
         reason: cx.word(&format!("duty.{id}.{key}")),
         verified: true,
+        figures: None,
     }
 }
 
@@ -916,6 +999,7 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
         cite: word("cite"),
         reason,
         verified,
+        figures: None,
     }
 }
 

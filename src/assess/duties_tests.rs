@@ -1105,3 +1105,64 @@ fn lots_reasons_for_light_touch_is_unconfirmed_in_the_uk_only() {
     assert!(light("se", "{ amount: 9000000, currency: SEK }").verified);
     assert!(light("eu", "{ amount: 900000, currency: EUR }").verified);
 }
+
+/// A duty decided by a threshold carries the comparison's figures as numbers beside its prose:
+/// the value as given and as compared (VAT added for a VAT-inclusive UK threshold), the
+/// threshold and its period, and the exchange rate where one was used.
+#[test]
+fn a_threshold_duty_carries_its_figures() {
+    let duty = |yaml: String, id: &str| {
+        let p = crate::assess::testing::procurement(&yaml);
+        let cx = Context {
+            procurement: &p,
+            law: Law::embedded(),
+            date: Date::parse("2026-06-01").unwrap(),
+            lang: Language::En,
+        };
+        evaluate(&cx).into_iter().find(|d| d.id == id).unwrap()
+    };
+    let uk = duty(
+        procurement(
+            "england",
+            "services",
+            "{ amount: 1000000, currency: GBP }",
+            sub_central(),
+        ),
+        "above-threshold",
+    );
+    let f = uk.figures.expect("figures");
+    assert_eq!(f.given.amount, 1_000_000.0);
+    assert_eq!(f.value.amount, 1_200_000.0);
+    assert_eq!(f.threshold.amount, 207_720.0);
+    assert!(f.rate.is_none());
+
+    let se = duty(
+        procurement(
+            "se",
+            "services",
+            "{ amount: 12000000, currency: SEK }",
+            sub_central(),
+        ),
+        "above-threshold",
+    );
+    let rate = se
+        .figures
+        .and_then(|f| f.rate)
+        .expect("a converted threshold");
+    assert_eq!((rate.from.code(), rate.to.code()), ("EUR", "SEK"));
+    assert!(rate.indicative && rate.factor > 10.0);
+    // A duty no threshold decides has none.
+    assert!(
+        duty(
+            procurement(
+                "se",
+                "services",
+                "{ amount: 12000000, currency: SEK }",
+                sub_central()
+            ),
+            "lots-reasons",
+        )
+        .figures
+        .is_none()
+    );
+}
