@@ -611,6 +611,15 @@ fn lint_names_every_problem_in_a_broken_library() {
             "shall fill at least {{places}} places{{#if annex.with.scot_nothing}}, and more{{/if}}",
         ),
     );
+    env.write(
+        "broken/english-notes.yaml",
+        good.replace("id: scot-fixture", "id: english-notes")
+            .replace("jurisdictions: [scotland]", "jurisdictions: [se]")
+            .replace(
+                "sources: [\"Test fixture\"]",
+                "notes: Only in English.\nsources: [\"Test fixture\"]",
+            ),
+    );
     env.write("broken/binary.yaml", b"id: x\x00\n");
     env.write(
         "broken/bad-helper.yaml",
@@ -657,6 +666,8 @@ fn lint_names_every_problem_in_a_broken_library() {
         "award criteria are LOU 16 kap. (1 and 3 §§)",
         "`ch. 16 s. 3`: a Swedish citation is written the Swedish way",
         "broken/with-unknown.yaml: clause `with-unknown`: the text asks whether the annex carries `scot-nothing`, which is not a clause of the library",
+        "broken/english-notes.yaml:",
+        "the clause is usable in Sweden, so its notes need a Swedish version",
     ] {
         assert!(out.contains(expected), "expected `{expected}` in\n{out}");
     }
