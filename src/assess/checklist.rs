@@ -402,7 +402,9 @@ fn decide(
             Jurisdiction::Scotland | Jurisdiction::NorthernIreland => (Warn, json!({})),
             // In Wales a services contract that outsources what the authority did itself
             // brings the Social Partnership Act's s.26, which the procurement cannot tell.
-            Jurisdiction::Wales if p.kind != Some(ContractType::Works) => (Warn, json!({})),
+            Jurisdiction::Wales if matches!(p.kind, Some(ContractType::Services) | None) => {
+                (Warn, json!({}))
+            }
             Jurisdiction::England | Jurisdiction::Wales | Jurisdiction::Eu => (Pass, json!({})),
         },
         other => panic!("checklist item `{other}` has no rule in checklist.rs"),

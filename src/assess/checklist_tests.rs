@@ -338,4 +338,8 @@ fn a_welsh_services_contract_raises_the_outsourcing_duty() {
         .replace("type: services", "type: works")
         .replace("92610000", "45210000");
     assert_eq!(status(&works, "labour-conditions"), CheckStatus::Pass);
+    let supplies = services
+        .replace("type: services", "type: supplies")
+        .replace("92610000", "39100000");
+    assert_eq!(status(&supplies, "labour-conditions"), CheckStatus::Pass);
 }

@@ -174,12 +174,6 @@ struct Classes {
     verified: bool,
 }
 
-/// Whether the contract is certainly one of social and other specific services (bilaga 2,
-/// Annex XIV, light touch).
-pub(crate) fn social_services(cx: &Context) -> bool {
-    light_regime(cx) == Some(true)
-}
-
 /// Whether the contract is one of social and other specific services: `None` where the
 /// classes it may be in include both.
 pub(crate) fn light_regime(cx: &Context) -> Option<bool> {
@@ -925,22 +919,12 @@ fn kpis(cx: &Context, above: &Above) -> Duty {
 /// awarded by a school.
 fn implied_payment_terms(cx: &Context, above: &Above) -> Duty {
     let id = "implied-payment-terms";
-    let school = cx.procurement.authority.as_ref().is_some_and(|a| a.school);
-    let (applies, key) = match above.duty.applies {
-        _ if school => (Applies::No, "school"),
-        Applies::Yes => (Applies::Yes, "applies"),
-        Applies::No => (Applies::No, "below"),
-        Applies::Unknown => (Applies::Unknown, "unknown"),
-    };
-    Duty {
-        id,
-        title: cx.word(&format!("duty.{id}.title")),
-        applies,
-        cite: cx.word(&format!("duty.{id}.cite")),
-        reason: cx.word(&format!("duty.{id}.{key}")),
-        verified: true,
-        figures: None,
+    let mut duty = with_threshold(cx, id, above, true);
+    if cx.procurement.authority.as_ref().is_some_and(|a| a.school) {
+        duty.applies = Applies::No;
+        duty.reason = cx.word(&format!("duty.{id}.school"));
     }
+    duty
 }
 
 /// `wales-socially-responsible-procurement`: the Social Partnership and Public Procurement
@@ -984,10 +968,7 @@ fn wales_socially_responsible_procurement(cx: &Context, above: &Above) -> Duty {
     };
     // s.26 reaches a services contract that outsources what the authority did itself, which
     // no field of the procurement says.
-    let reason = if in_force
-        && cx.procurement.kind != Some(ContractType::Works)
-        && cx.procurement.kind != Some(ContractType::Supplies)
-    {
+    let reason = if in_force && matches!(cx.procurement.kind, Some(ContractType::Services) | None) {
         format!("{reason} {}", word("outsourcing"))
     } else {
         reason

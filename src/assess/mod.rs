@@ -164,7 +164,7 @@ fn swedish_procedure(cx: &duties::Context, duties: &[Duty]) -> Option<Objection>
             let above = applies("above-threshold").filter(|d| {
                 procurement.jurisdiction == crate::input::Jurisdiction::Se
                     && d.applies == Applies::Yes
-                    && !duties::social_services(cx)
+                    && duties::light_regime(cx) != Some(true)
             })?;
             Some(Objection {
                 origin: at,

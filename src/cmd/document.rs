@@ -159,8 +159,6 @@ pub fn wrote(path: &Path, size: usize, pages: Option<usize>, lang: crate::input:
     eprintln!("{line}");
 }
 
-/// The clauses the annex carries, in annex order, for scripts: each with its instrument, the
-/// lots it is limited to, and its targets as plain numbers.
 /// Where the output goes, checked before any work is done.
 enum Target {
     Stdout,

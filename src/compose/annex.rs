@@ -344,7 +344,7 @@ pub fn selection_json(a: &Assessment) -> Value {
 /// Targets per lot, where the clause carries computed targets and the contract has lots: one
 /// row per lot, the lot and its targets. A clause limited to some lots (a reserved lot) or
 /// with targets the buyer set by hand has none: its text gives the targets that apply.
-pub(super) fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
+fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
     let set_by_hand = a
         .procurement
         .clauses
@@ -494,15 +494,16 @@ fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         rows: commitments
             .iter()
             .map(|i| {
-                let base = format!("{}. {}", i.n, i.selected.title);
-                let label = labelled(a, i.selected, &base);
-                // An award criterion's figure is the most it rewards, not a target to accept.
-                match label.strip_prefix(&format!("{base} (")) {
-                    Some(rest) if i.clause.instrument == Instrument::AwardCriterion => {
-                        text(format!("{base} ({} {rest}", word("annex.form.at-most")))
+                let title = format!("{}. {}", i.n, i.selected.title);
+                text(match binding_figures(a, i.selected) {
+                    // An award criterion's figure is the most it rewards, not a target to
+                    // accept.
+                    Some(f) if i.clause.instrument == Instrument::AwardCriterion => {
+                        format!("{title} ({} {f})", word("annex.form.at-most"))
                     }
-                    _ => text(label),
-                }
+                    Some(f) => format!("{title} ({f})"),
+                    None => title,
+                })
             })
             .collect(),
         widths: vec![42, 16, 42],
@@ -520,13 +521,26 @@ fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
 /// A requirement with the targets that bind: per lot where the annex gives a table of them
 /// (`Title (North: 8 months; South: 8 months)`), else for the whole contract.
 pub fn labelled(a: &Assessment, s: &Selected, title: &str) -> String {
-    match lot_rows(a, s) {
-        Some(rows) => {
-            let per_lot: Vec<String> = rows.iter().map(|(lot, t)| format!("{lot}: {t}")).collect();
-            format!("{title} ({})", per_lot.join("; "))
-        }
-        None => with_targets(title, s.params.values(), a.language),
+    match binding_figures(a, s) {
+        Some(f) => format!("{title} ({f})"),
+        None => title.to_string(),
     }
+}
+
+/// The targets that bind, as one phrase: the lots' own (`North: 8 months; South: 8 months`)
+/// where the annex gives a table of them, else the whole contract's (`6 jobs, 2 apprentices`).
+fn binding_figures(a: &Assessment, s: &Selected) -> Option<String> {
+    per_lot_figures(a, s).or_else(|| {
+        let targets = targets(s.params.values(), a.language);
+        (!targets.is_empty()).then(|| targets.join(", "))
+    })
+}
+
+/// The rows of a clause's table of targets per lot, as one phrase, where it has one.
+pub(super) fn per_lot_figures(a: &Assessment, s: &Selected) -> Option<String> {
+    let rows = lot_rows(a, s)?;
+    let rows: Vec<String> = rows.iter().map(|(lot, t)| format!("{lot}: {t}")).collect();
+    Some(rows.join("; "))
 }
 
 /// What a requirement is expected to bring, for the s.25(4) award notice: its targets first
@@ -558,19 +572,6 @@ pub fn expected_benefit(a: &Assessment, s: &Selected, title: &str) -> String {
 }
 
 /// `Title (6 targeted opportunities)`: a requirement with its targets.
-pub fn with_targets<'a>(
-    title: &str,
-    params: impl Iterator<Item = &'a ParamValue>,
-    lang: Language,
-) -> String {
-    let targets = targets(params, lang);
-    if targets.is_empty() {
-        title.to_string()
-    } else {
-        format!("{title} ({})", targets.join(", "))
-    }
-}
-
 /// The targets among a clause's figures, with their units; an amount (a vite) is not one.
 fn targets<'a>(params: impl Iterator<Item = &'a ParamValue>, lang: Language) -> Vec<String> {
     params

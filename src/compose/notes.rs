@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::annex::{Item, expected_benefit, items, kpi_name, labelled, lot_rows, unit};
+use super::annex::{Item, expected_benefit, items, kpi_name, labelled, per_lot_figures, unit};
 use super::cites;
 use super::document::{Block, Inline, text};
 use crate::assess::{Applies, Assessment};
@@ -115,12 +115,10 @@ fn chosen(a: &Assessment, items: &[Item], with_guidance: bool, blocks: &mut Vec<
                 }
             }
             // The annex holds the lots' own figures, not the whole contract's: say which.
-            if let Some(rows) = lot_rows(a, s) {
-                let rows: Vec<String> = rows.iter().map(|(lot, t)| format!("{lot}: {t}")).collect();
+            if let Some(figures) = per_lot_figures(a, s) {
                 line.push(Inline::Text(format!(
-                    " {} {}.",
-                    m.text("notes.per-lot", lang),
-                    rows.join("; ")
+                    " {} {figures}.",
+                    m.text("notes.per-lot", lang)
                 )));
             }
             if with_guidance {

@@ -284,7 +284,8 @@ pub struct LegalBasis {
     /// regulation that binds only above the thresholds, `scotland-community-benefits` for s.25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
-    /// A duty id that must not apply (`above-threshold` for a power below the thresholds).
+    /// A duty id that must not apply (`above-threshold` for a power below the thresholds), or
+    /// `light-regime` for a provision that does not reach social and other specific services.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unless: Option<String>,
     /// `true`: a duty the buyer must have regard to, which the clause serves (Procurement Act
