@@ -24,6 +24,21 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The language asked for with `--lang`, which messages follow as well as documents.
+    pub fn lang(&self) -> Option<Language> {
+        match &self.command {
+            Command::Annex(a) | Command::Checklist(a) => a.assess.lang,
+            Command::Match(m) => m.assess.lang,
+            Command::Batch(b) => b.lang,
+            Command::Briefing(b) => b.lang,
+            Command::Check(c) => c.lang,
+            Command::Validate(v) => v.lang,
+            _ => None,
+        }
+    }
+}
+
 /// Where clauses come from (for every command).
 #[derive(Debug, Args)]
 pub struct LibraryArgs {
@@ -376,7 +391,7 @@ pub enum FailOn {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text)
+    Date::parse(text).map_err(|e| e.en)
 }
 
 #[derive(Debug, Args)]
@@ -389,6 +404,10 @@ pub struct ValidateArgs {
     /// The jurisdiction of a published notice (OCDS) whose ocid does not tell it.
     #[arg(long, value_enum)]
     pub jurisdiction: Option<Jurisdiction>,
+
+    /// Language of the messages; the file's `language`, then the locale, when absent.
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::input::Language;
+use crate::said::{Said, say, say_with};
+
 /// A problem at a place in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -15,15 +18,19 @@ pub struct Diagnostic {
     /// 1-based; `u32` keeps the diagnostic small on the error path.
     pub line: Option<u32>,
     pub column: Option<u32>,
-    pub message: String,
-    /// What would have been accepted here.
-    pub expected: Option<String>,
+    pub message: Said,
+    /// What would have been accepted here (boxed, as is the help: most diagnostics travel
+    /// in a `Result` and are never printed).
+    pub expected: Option<Box<Said>>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Box<Said>>,
+    /// The language the file declares (`language: sv`), for choosing the language of the
+    /// message when no `--lang` is given.
+    pub language: Option<Language>,
 }
 
 impl Diagnostic {
-    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(file: impl Into<String>, message: impl Into<Said>) -> Self {
         Diagnostic {
             file: file.into(),
             line: None,
@@ -31,6 +38,7 @@ impl Diagnostic {
             message: message.into(),
             expected: None,
             help: None,
+            language: None,
         }
     }
 
@@ -40,13 +48,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn expected(mut self, expected: impl Into<String>) -> Self {
-        self.expected = Some(expected.into());
+    pub fn expected(mut self, expected: impl Into<Said>) -> Self {
+        self.expected = Some(Box::new(expected.into()));
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Said>) -> Self {
+        self.help = Some(Box::new(help.into()));
         self
     }
 
@@ -63,32 +71,56 @@ impl Diagnostic {
 impl Diagnostic {
     /// The message with what was expected and the help, on one line, without the place (for
     /// summaries that give the place in their own columns).
-    pub fn message_with_help(&self) -> String {
-        let mut out = self.message.clone();
-        if let Some(expected) = &self.expected {
-            out.push_str(&format!("; expected: {expected}"));
-        }
-        if let Some(help) = &self.help {
-            out.push_str(&format!("; help: {help}"));
+    pub fn message_with_help(&self, lang: Language) -> String {
+        let mut out = self.message.get(lang).to_string();
+        for (label, said) in [
+            ("label.expected", &self.expected),
+            ("label.help", &self.help),
+        ] {
+            if let Some(said) = said {
+                out.push_str(&format!(
+                    "; {}: {}",
+                    say(label, &[]).get(lang),
+                    said.get(lang)
+                ));
+            }
         }
         out
+    }
+
+    /// The place, the message, and what was expected and the help on lines of their own.
+    pub fn render(&self, lang: Language) -> String {
+        let mut out = format!("{}: {}", self.location(), self.message.get(lang));
+        for (label, said) in [
+            ("label.expected", &self.expected),
+            ("label.help", &self.help),
+        ] {
+            if let Some(said) = said {
+                out.push_str(&format!(
+                    "\n  {}: {}",
+                    say(label, &[]).get(lang),
+                    said.get(lang)
+                ));
+            }
+        }
+        out
+    }
+
+    /// The diagnostic, marked with the language its file declares.
+    pub fn in_file_language(mut self, language: Option<Language>) -> Self {
+        self.language = self.language.or(language);
+        self
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)?;
-        if let Some(expected) = &self.expected {
-            write!(f, "\n  expected: {expected}")?;
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Language::En))
     }
 }
 
-/// Everything that can stop a command.
+/// Everything that can stop a command. `Display` gives it in English; [`Error::render`] in
+/// the reader's language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// One problem in one input.
@@ -96,7 +128,7 @@ pub enum Error {
     Input(Box<Diagnostic>),
 
     /// Several problems, reported together (a clause library, a lint run).
-    #[error("{}", list(.0))]
+    #[error("{}", list(.0, Language::En))]
     Inputs(Vec<Diagnostic>),
 
     #[error("cannot read {}: {source}", path.display())]
@@ -115,8 +147,10 @@ pub enum Error {
     /// directory, an unknown clause id).
     #[error("{message}{}", help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
     Usage {
-        message: String,
-        help: Option<String>,
+        message: Said,
+        help: Option<Said>,
+        /// The language of the procurement the request was about, if known.
+        language: Option<Language>,
     },
 
     /// Writing to stdout failed (other than a closed pipe, which is not an error).
@@ -124,31 +158,43 @@ pub enum Error {
     Stdout(std::io::Error),
 }
 
-fn list(diagnostics: &[Diagnostic]) -> String {
+fn list(diagnostics: &[Diagnostic], lang: Language) -> String {
     let mut out = diagnostics
         .iter()
-        .map(ToString::to_string)
+        .map(|d| d.render(lang))
         .collect::<Vec<_>>()
         .join("\n");
     if diagnostics.len() > 1 {
-        out.push_str(&format!("\n{} problems", diagnostics.len()));
+        let count = diagnostics.len().to_string();
+        out.push('\n');
+        out.push_str(say("error.count", &[("count", &count)]).get(lang));
     }
     out
 }
 
 impl Error {
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub fn usage(message: impl Into<Said>) -> Self {
         Error::Usage {
             message: message.into(),
             help: None,
+            language: None,
         }
     }
 
-    pub fn usage_with_help(message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub fn usage_with_help(message: impl Into<Said>, help: impl Into<Said>) -> Self {
         Error::Usage {
             message: message.into(),
             help: Some(help.into()),
+            language: None,
         }
+    }
+
+    /// The error, marked with the language of the procurement it is about.
+    pub fn about_language(mut self, lang: Option<Language>) -> Self {
+        if let Error::Usage { language, .. } = &mut self {
+            *language = language.or(lang);
+        }
+        self
     }
 
     /// One error for several: the one itself, or every problem listed together.
@@ -164,7 +210,7 @@ impl Error {
                     Error::Inputs(ds) => ds,
                     Error::Read { path, source } => vec![Diagnostic::new(
                         path.display().to_string(),
-                        format!("cannot read it: {source}"),
+                        say_with("error.read-it", &[("reason", &io_reason(&source))]),
                     )],
                     other => vec![Diagnostic::new("socialclause", other.to_string())],
                 })
@@ -176,6 +222,63 @@ impl Error {
     /// for findings and partial failures, which are results, not errors.)
     pub fn exit_code(&self) -> u8 {
         2
+    }
+
+    /// The language a file behind the error declares, if any.
+    pub fn file_language(&self) -> Option<Language> {
+        match self {
+            Error::Input(d) => d.language,
+            Error::Inputs(ds) => ds.iter().find_map(|d| d.language),
+            Error::Usage { language, .. } => *language,
+            _ => None,
+        }
+    }
+
+    /// The error as printed for the user, after `error: ` (or `fel: `), in `lang`.
+    pub fn render(&self, lang: Language) -> String {
+        let path_said = |key: &str, path: &std::path::Path, source: &std::io::Error| {
+            let reason = io_reason(source);
+            say(
+                key,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", reason.get(lang)),
+                ],
+            )
+            .get(lang)
+            .to_string()
+        };
+        match self {
+            Error::Input(d) => d.render(lang),
+            Error::Inputs(ds) => list(ds, lang),
+            Error::Read { path, source } => path_said("error.read", path, source),
+            Error::Write { path, source } => path_said("error.write", path, source),
+            Error::Usage { message, help, .. } => {
+                let mut out = message.get(lang).to_string();
+                if let Some(help) = help {
+                    out.push_str(&format!(
+                        "\n  {}: {}",
+                        say("label.help", &[]).get(lang),
+                        help.get(lang)
+                    ));
+                }
+                out
+            }
+            Error::Stdout(e) => say("error.stdout", &[("reason", &e.to_string())])
+                .get(lang)
+                .to_string(),
+        }
+    }
+}
+
+/// Why a file could not be read or written, in words for the common cases and the
+/// operating system's own otherwise.
+fn io_reason(error: &std::io::Error) -> Said {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => say("io.not-found", &[]),
+        std::io::ErrorKind::PermissionDenied => say("io.permission-denied", &[]),
+        std::io::ErrorKind::IsADirectory => say("io.is-a-directory", &[]),
+        _ => Said::from(error.to_string()),
     }
 }
 

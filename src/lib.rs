@@ -16,6 +16,7 @@ pub mod library;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod said;
 pub mod scan;
 pub mod templates;
 pub mod text;

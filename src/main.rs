@@ -1,22 +1,24 @@
-//! The `socialclause` binary: parse the command line, run it, print any error once, exit.
+//! The `socialclause` binary: parse the command line, run it, print any error once, in the
+//! reader's language, and exit.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use socialclause::said::{reader_language, say};
 
 fn main() -> ExitCode {
     let cli = socialclause::cli::Cli::parse();
+    let asked = cli.lang();
     match socialclause::cmd::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(error) => {
-            eprintln!("error: {error}");
-            let mut source = std::error::Error::source(&error);
-            while let Some(cause) = source {
-                if !error.to_string().contains(&cause.to_string()) {
-                    eprintln!("  caused by: {cause}");
-                }
-                source = cause.source();
-            }
+            let lang = reader_language(asked, error.file_language());
+            // The rendering names the cause (an operating system's error gives its reason).
+            eprintln!(
+                "{}: {}",
+                say("label.error", &[]).get(lang),
+                error.render(lang)
+            );
             ExitCode::from(error.exit_code())
         }
     }

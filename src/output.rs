@@ -7,6 +7,23 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::said::say;
+
+/// The refusal to replace a file that exists without `--force`.
+pub fn exists_already(path: &Path) -> Error {
+    Error::usage_with_help(
+        say("output.exists", &[("path", &path.display().to_string())]),
+        say("output.exists.help", &[]),
+    )
+}
+
+/// The refusal to write a binary format to a terminal, as curl refuses, with the `-o` to use.
+pub fn binary_on_terminal(format: &str, example: &str) -> Error {
+    Error::usage_with_help(
+        say("output.binary-on-terminal", &[("format", format)]),
+        say("output.binary-on-terminal.help", &[("example", example)]),
+    )
+}
 
 /// Writes `bytes` to `path` atomically. Refuses to replace an existing file unless `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
@@ -15,10 +32,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         source,
     };
     if !force && path.exists() {
-        return Err(Error::usage_with_help(
-            format!("{} exists already", path.display()),
-            "choose another name, or add --force to replace it",
-        ));
+        return Err(exists_already(path));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

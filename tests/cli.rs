@@ -84,6 +84,17 @@ fn init_never_overwrites_without_force() {
     run.expect_stderr("p.yaml exists already");
     run.expect_stderr("--force");
     assert_eq!(env.read("p.yaml"), "mine\n");
+    // In a Swedish locale, the refusal and its help are Swedish (LC_ALL before LANG).
+    let run = env.run_with_env(
+        &["init", "-o", "p.yaml"],
+        &[("LANG", "en_GB.UTF-8"), ("LC_ALL", "sv_SE.UTF-8")],
+    );
+    run.expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "fel: p.yaml finns redan\n  hjälp: välj ett annat namn, eller lägg till --force för att ersätta filen\n"
+    );
+    assert_eq!(env.read("p.yaml"), "mine\n");
     env.run(&["init", "-o", "p.yaml", "--force"]).expect_code(0);
     assert!(env.read("p.yaml").contains("jurisdiction: se"));
 }
@@ -1464,10 +1475,11 @@ fn an_amount_written_as_people_write_it_gets_the_number_to_write() {
         "block.yaml",
         park.replace(value_line, "value:\n  amount: 1,5 MSEK\n  currency: SEK"),
     );
+    // The file says `language: sv`, so the messages are Swedish.
     let run = env.run(&["validate", "block.yaml"]);
     run.expect_code(2);
-    run.expect_stderr("wrong kind of value: found string \"1,5 MSEK\"");
-    run.expect_stderr("help: write the number alone, in whole units: `1500000` for \"1,5 MSEK\"");
+    run.expect_stderr("fel sorts värde: hittade texten \"1,5 MSEK\"");
+    run.expect_stderr("hjälp: skriv bara talet, i hela enheter: `1500000` för ”1,5 MSEK”");
 
     env.write(
         "flow.yaml",
@@ -1475,8 +1487,8 @@ fn an_amount_written_as_people_write_it_gets_the_number_to_write() {
     );
     let run = env.run(&["validate", "flow.yaml"]);
     run.expect_code(2);
-    run.expect_stderr("unknown key `5 MSEK`");
-    run.expect_stderr("\"1,5 MSEK\" was cut in two: write `amount: 1500000`");
+    run.expect_stderr("okänd nyckel `5 MSEK`");
+    run.expect_stderr("”1,5 MSEK” delades i två: skriv `amount: 1500000`");
 
     env.write(
         "pounds.yaml",
@@ -1484,7 +1496,7 @@ fn an_amount_written_as_people_write_it_gets_the_number_to_write() {
     );
     let run = env.run(&["validate", "pounds.yaml"]);
     run.expect_code(2);
-    run.expect_stderr("`1200000` for \"£1.2m\"");
+    run.expect_stderr("`1200000` för ”£1.2m”");
 }
 
 /// Four mistakes in one file are reported in one run, each at its line with its help, then
@@ -1512,12 +1524,52 @@ fn every_mistake_in_a_file_is_reported_in_one_run() {
          \"77310000\" or \"77310000-6\" (at `cpv[0]`)\n\
          four.yaml:5:7: `05/12/2026` is not a date; write it as YYYY-MM-DD, such as \
          2026-11-26 (at `date`)\n\
-         four.yaml:7:11: wrong kind of value: found string \"1,5 MSEK\" (at `value.amount`)\n  \
+         four.yaml:7:11: wrong kind of value: found the text \"1,5 MSEK\" (at `value.amount`)\n  \
          expected: a number\n  \
          help: write the number alone, in whole units: `1500000` for \"1,5 MSEK\"; the \
          currency goes in `currency:`\n\
          4 problems\n"
     );
+    // A Swedish locale gives the same report in Swedish, word for word.
+    let run = env.run_with_env(&["validate", "four.yaml"], &[("LANG", "sv_SE.UTF-8")]);
+    run.expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "fel: four.yaml:3:1: okänd nyckel `typ`\n  \
+         förväntat: ett av `schema`, `id`, `title`, `jurisdiction`, `language`, `date`, \
+         `authority`, `type`, `cpv`, `value`, `labour_share`, `framework`, `duration_months`, \
+         `procedure`, `lots`, `description`, `priorities`, `tender_period_days`, \
+         `qualification`, `award`, `social`, `award_criteria`, `suitability`, `annex`, \
+         `clauses`\n  \
+         hjälp: menade du `type`?\n\
+         four.yaml:4:7: `9091000` är inte en CPV-kod: en CPV-kod har 8 siffror, till exempel \
+         \"77310000\" eller \"77310000-6\" (vid `cpv[0]`)\n\
+         four.yaml:5:7: `05/12/2026` är inte ett datum; skriv det som ÅÅÅÅ-MM-DD, till exempel \
+         2026-11-26 (vid `date`)\n\
+         four.yaml:7:11: fel sorts värde: hittade texten \"1,5 MSEK\" (vid `value.amount`)\n  \
+         förväntat: ett tal\n  \
+         hjälp: skriv bara talet, i hela enheter: `1500000` för ”1,5 MSEK”; valutan anges i \
+         `currency:`\n\
+         4 fel\n"
+    );
+    // `language: sv` in the file does the same without the locale; `--lang en` overrides both.
+    env.write(
+        "fyra.yaml",
+        format!(
+            "language: sv\n{}",
+            std::fs::read_to_string(env.path().join("four.yaml")).unwrap()
+        ),
+    );
+    let run = env.run(&["match", "fyra.yaml"]);
+    run.expect_code(2);
+    run.expect_stderr("fel: fyra.yaml:4:1: okänd nyckel `typ`");
+    run.expect_stderr("4 fel");
+    let run = env.run_with_env(
+        &["match", "fyra.yaml", "--lang", "en"],
+        &[("LANG", "sv_SE.UTF-8")],
+    );
+    run.expect_stderr("error: fyra.yaml:4:1: unknown key `typ`");
+
     // Nothing was written for a bad input.
     let run = env.run(&["annex", "four.yaml", "-o", "annex.html"]);
     run.expect_code(2);

@@ -145,17 +145,17 @@ fn swedish_procedure(cx: &duties::Context, duties: &[Duty]) -> Option<Objection>
     let procurement = cx.procurement;
     let applies = |id: &str| duties.iter().find(|d| d.id == id);
     let at = Origin::Field(vec![crate::input::yaml::Step::Key("procedure")]);
-    let advertise = "above the thresholds use a procedure of LOU 6 kap. (`open`, `restricted`, `negotiated`, `competitive-dialogue` or `innovation-partnership`); below them, advertise the procurement under LOU 19 kap. and describe the procedure in the documents (`open` or `restricted` name the usual shapes), and keep the rest as it is";
+    let advertise = || select::error("procedure.advertise", serde_json::json!({}));
     match procurement.procedure? {
         Procedure::DirectAward => {
             let duty = applies("se-direct-award").filter(|d| d.applies == Applies::No)?;
             Some(Objection {
                 origin: at,
-                message: format!(
-                    "a direct award (direktupphandling) is not allowed here: {}",
-                    duty.reason
+                message: select::error(
+                    "procedure.direct-award-refused",
+                    serde_json::json!({ "reason": duty.reason }),
                 ),
-                help: Some(advertise.into()),
+                help: Some(advertise()),
             })
         }
         Procedure::Simplified | Procedure::Selective => {
@@ -168,11 +168,11 @@ fn swedish_procedure(cx: &duties::Context, duties: &[Duty]) -> Option<Objection>
             })?;
             Some(Objection {
                 origin: at,
-                message: format!(
-                    "förenklat förfarande and urvalsförfarande are not procedures above the thresholds, and since 1 February 2022 LOU no longer names them below: {}",
-                    above.reason
+                message: select::error(
+                    "procedure.simplified-refused",
+                    serde_json::json!({ "reason": above.reason }),
                 ),
-                help: Some(advertise.into()),
+                help: Some(advertise()),
             })
         }
         _ => None,

@@ -21,6 +21,7 @@ use crate::input::{ClauseChoice, Language, Procedure};
 use crate::library::clause::AwardWeight;
 use crate::library::{Clause, Instrument, Library};
 use crate::messages::{Messages, number};
+use crate::said::Said;
 
 /// The order instruments appear in, as a tender document presents them; the selection and
 /// the annex follow it.
@@ -120,8 +121,8 @@ pub enum Origin {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Objection {
     pub origin: Origin,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Said,
+    pub help: Option<Said>,
 }
 
 /// One clause id the buyer named, and where.
@@ -151,8 +152,8 @@ pub fn select(
         if exclude.iter().any(|e| e.id == n.id) {
             objections.push(Objection {
                 origin: n.origin.clone(),
-                message: format!("`{}` is both included and excluded", n.id),
-                help: Some("keep it in one of the two lists".into()),
+                message: error("select.both", json!({ "id": n.id })),
+                help: Some(error("select.both-help", json!({}))),
             });
         }
     }
@@ -315,21 +316,24 @@ fn names<'a>(
 
 fn unknown_clause(library: &Library, id: &str, origin: Origin) -> Objection {
     let help = match did_you_mean(id, library.clauses().map(|c| c.id.as_str())) {
-        Some(m) => format!("did you mean `{m}`?"),
-        None => "`socialclause clauses list` shows every clause id".to_string(),
+        Some(m) => error("select.did-you-mean", json!({ "name": m })),
+        None => error("select.unknown-help", json!({})),
     };
     Objection {
         origin,
-        message: format!("there is no clause `{id}`"),
+        message: error("select.unknown", json!({ "id": id })),
         help: Some(help),
     }
 }
 
-fn refuse(n: &Named, reason: String) -> Objection {
+fn refuse(n: &Named, reason: Said) -> Objection {
     Objection {
         origin: n.origin.clone(),
-        message: format!("`{}` cannot go into the annex: {reason}", n.id),
-        help: Some("leave it out, or change the procurement so that it fits".into()),
+        message: error_with(
+            "select.refused",
+            |lang| json!({ "id": n.id, "reason": reason.get(lang) }),
+        ),
+        help: Some(error("select.refused-help", json!({}))),
     }
 }
 
@@ -475,7 +479,7 @@ fn reservation(
                         .is_some_and(|e| e.clause.default_reservation)
                 })
                 .min_by_key(|r| (!own(r), r.clause.clone()));
-            let others = |chosen: Option<&str>| -> String {
+            let others = |chosen: Option<&str>| -> Said {
                 let fitting: Vec<&str> = candidates
                     .iter()
                     .filter(|r| Some(r.clause.as_str()) != chosen && fits(r).is_ok())
@@ -663,9 +667,10 @@ fn set_params(
         let Some(s) = selected.iter_mut().find(|s| s.clause == id.as_str()) else {
             objections.push(Objection {
                 origin: at(vec![]),
-                message: format!("`{id}` has targets set, but it is not in the annex"),
-                help: Some(format!(
-                    "add `{id}` to `clauses.include`, or remove its targets"
+                message: error("select.params-not-in-annex", json!({ "id": id })),
+                help: Some(error(
+                    "select.params-not-in-annex-help",
+                    json!({ "id": id }),
                 )),
             });
             continue;
@@ -675,13 +680,16 @@ fn set_params(
             let Some(param) = entry.clause.params.get(name.as_str()) else {
                 let names: Vec<&str> = entry.clause.params.keys().map(String::as_str).collect();
                 let help = match did_you_mean(name, names.iter().copied()) {
-                    Some(m) => format!("did you mean `{m}`?"),
-                    None if names.is_empty() => format!("`{id}` has no targets to set"),
-                    None => format!("`{id}` has: `{}`", names.join("`, `")),
+                    Some(m) => error("select.did-you-mean", json!({ "name": m })),
+                    None if names.is_empty() => error("select.no-params", json!({ "id": id })),
+                    None => error(
+                        "select.params-are",
+                        json!({ "id": id, "names": names.join("`, `") }),
+                    ),
                 };
                 objections.push(Objection {
                     origin: here,
-                    message: format!("`{id}` has no target `{name}`"),
+                    message: error("select.no-such-param", json!({ "id": id, "name": name })),
                     help: Some(help),
                 });
                 continue;
@@ -690,13 +698,17 @@ fn set_params(
             let high = param.max.unwrap_or(f64::INFINITY);
             if !value.is_finite() || value < low || value > high {
                 let bounds = match param.max {
-                    Some(max) => format!("from {} to {}", trim(low), trim(max)),
-                    None => format!("at least {}", trim(low)),
+                    Some(max) => error(
+                        "select.bounds.between",
+                        json!({ "low": trim(low), "high": trim(max) }),
+                    ),
+                    None => error("select.bounds.at-least", json!({ "low": trim(low) })),
                 };
+                let args = |lang| json!({ "name": name, "value": trim(value), "bounds": bounds.get(lang) });
                 objections.push(Objection {
                     origin: here,
-                    message: format!("`{name}` is {}; the target must be {bounds}", trim(value)),
-                    help: Some(format!("give `{name}` a value {bounds}")),
+                    message: error_with("select.out-of-bounds", args),
+                    help: Some(error_with("select.out-of-bounds-help", args)),
                 });
                 continue;
             }
@@ -758,10 +770,19 @@ fn follow_up_needs_targets(
     }
 }
 
-/// Wording for an error message. Errors are in English for now, like the rest of the
-/// command line's; the same keys give the reasons in the document's language.
-fn error(key: &str, args: Value) -> String {
-    Messages::embedded().render(key, Language::En, &args)
+/// Wording for an error message, in both languages: the reader's is chosen when it is
+/// printed. The same keys give the reasons in the document's language.
+pub(crate) fn error(key: &str, args: Value) -> Said {
+    error_with(key, |_| args.clone())
+}
+
+/// Like [`error`], with arguments that differ by language.
+fn error_with(key: &str, args: impl Fn(Language) -> Value) -> Said {
+    let messages = Messages::embedded();
+    Said {
+        en: messages.render(key, Language::En, &args(Language::En)),
+        sv: Some(messages.render(key, Language::Sv, &args(Language::Sv))),
+    }
 }
 
 #[cfg(test)]

@@ -186,9 +186,9 @@ fn every_rule_holds_over_every_combination_of_plans() {
                     "{case:?}: {objections:?}"
                 );
                 assert!(
-                    objections.iter().all(|o| o.message.contains("reserv")
-                        || o.message.contains("direct award")
-                        || o.message.contains("not procedures above the thresholds")),
+                    objections.iter().all(|o| o.message.en.contains("reserv")
+                        || o.message.en.contains("direct award")
+                        || o.message.en.contains("not procedures above the thresholds")),
                     "{case:?}: {objections:?}"
                 );
                 refused += 1;
@@ -396,11 +396,11 @@ fn the_buyers_choice_is_checked() {
         &Flags::default(),
     );
     assert_eq!(
-        o[0].message,
+        o[0].message.en,
         "there is no clause `se-employment-requirment`"
     );
     assert_eq!(
-        o[0].help.as_deref(),
+        o[0].help.as_ref().map(|h| h.en.as_str()),
         Some("did you mean `se-employment-requirement`?")
     );
     assert_eq!(
@@ -419,7 +419,10 @@ fn the_buyers_choice_is_checked() {
             exclude: vec!["se-employment-requirement".into()],
         },
     );
-    assert!(o[0].message.contains("both included and excluded"), "{o:?}");
+    assert!(
+        o[0].message.en.contains("both included and excluded"),
+        "{o:?}"
+    );
     assert_eq!(o[0].origin, Origin::Flag("--include"));
     // A clause of another jurisdiction says why.
     let o = refused(
@@ -429,7 +432,7 @@ fn the_buyers_choice_is_checked() {
             ..Flags::default()
         },
     );
-    assert!(o[0].message.contains("does not fit"), "{o:?}");
+    assert!(o[0].message.en.contains("does not fit"), "{o:?}");
     // Two reservation bases.
     let o = refused(
         "title: Cleaning\njurisdiction: se\ntype: services\ncpv: [\"90919200\"]\n\
@@ -437,7 +440,7 @@ fn the_buyers_choice_is_checked() {
          clauses: { include: [se-reserved-integration, se-reserved-sheltered-programme] }\n",
         &Flags::default(),
     );
-    assert!(o[0].message.contains("cannot be combined"), "{o:?}");
+    assert!(o[0].message.en.contains("cannot be combined"), "{o:?}");
     // A target outside its bounds.
     let o = refused(
         &format!(
@@ -446,7 +449,7 @@ fn the_buyers_choice_is_checked() {
         &Flags::default(),
     );
     assert_eq!(
-        o[0].message,
+        o[0].message.en,
         "`months` is 2; the target must be from 6 to 60"
     );
     // A target for a clause not in the annex.
@@ -456,7 +459,7 @@ fn the_buyers_choice_is_checked() {
         ),
         &Flags::default(),
     );
-    assert!(o[0].message.contains("not in the annex"), "{o:?}");
+    assert!(o[0].message.en.contains("not in the annex"), "{o:?}");
     // A reservation that fails its own condition names it: s.32 needs the competitive
     // flexible procedure.
     let o = refused(
@@ -466,7 +469,7 @@ fn the_buyers_choice_is_checked() {
         &Flags::default(),
     );
     assert!(
-        o[0].message.contains("competitive flexible procedure"),
+        o[0].message.en.contains("competitive flexible procedure"),
         "{o:?}"
     );
 }
@@ -516,6 +519,7 @@ fn an_unnamed_reservation_takes_the_default_basis_only_when_no_other_fits() {
     let o = assessed(care, &Flags::default()).expect_err("19 kap. 25 a § fits as well");
     assert!(
         o[0].message
+            .en
             .contains("several bases fit: `se-reserved-integration`, `se-reserved-ideburna`"),
         "{o:?}"
     );
@@ -535,9 +539,9 @@ fn an_unnamed_reservation_takes_the_default_basis_only_when_no_other_fits() {
         &Flags::default(),
     )
     .expect_err("48 months is beyond 19 kap. 25 §'s three years");
-    assert!(o[0].message.contains("36 months"), "{o:?}");
+    assert!(o[0].message.en.contains("36 months"), "{o:?}");
     // Only the condition that failed, not those that held.
-    assert!(!o[0].message.contains("Fits services"), "{o:?}");
+    assert!(!o[0].message.en.contains("Fits services"), "{o:?}");
 }
 
 /// A vite or a reporting duty has nothing to attach to in an annex without targets: a small
@@ -564,7 +568,7 @@ fn follow_up_clauses_go_only_beside_a_target() {
         &Flags::default(),
     )
     .expect_err("no targets to follow up");
-    assert!(o[0].message.contains("no targets"), "{o:?}");
+    assert!(o[0].message.en.contains("no targets"), "{o:?}");
 }
 
 #[test]
@@ -579,12 +583,13 @@ fn a_direct_award_above_the_limit_is_refused_and_one_below_it_is_served() {
     assert!(
         refused[0]
             .message
+            .en
             .contains("direct award (direktupphandling) is not allowed")
-            && refused[0].message.contains("700"),
+            && refused[0].message.en.contains("700"),
         "{}",
         refused[0].message
     );
-    let help = refused[0].help.as_deref().unwrap();
+    let help = refused[0].help.as_ref().map(|h| h.en.as_str()).unwrap();
     assert!(
         help.contains("LOU 6 kap.") && help.contains("19 kap."),
         "{help}"
@@ -608,6 +613,7 @@ fn the_former_below_threshold_procedures_are_refused_above_the_threshold() {
         assert!(
             refused[0]
                 .message
+                .en
                 .contains("not procedures above the thresholds"),
             "{}",
             refused[0].message

@@ -9,6 +9,7 @@ use crate::law::Law;
 use crate::library::{Library, LibraryOptions};
 use crate::output::Stdout;
 use crate::render::terminal;
+use crate::said::say;
 
 use super::Outcome;
 
@@ -110,15 +111,16 @@ fn objection(loaded: &input::Loaded, o: Objection) -> Error {
     match o.origin {
         Origin::Field(path) => {
             let mut d = loaded.diagnostic(&path, o.message);
-            d.help = o.help;
+            d.help = o.help.map(Box::new);
             d.into()
         }
         Origin::Flag(flag) => {
-            let message = format!("{flag}: {}", o.message);
+            let message = o.message.map(|m| format!("{flag}: {m}"));
             match o.help {
                 Some(help) => Error::usage_with_help(message, help),
                 None => Error::usage(message),
             }
+            .about_language(loaded.procurement.language)
         }
     }
 }
@@ -130,8 +132,8 @@ fn source_date_epoch() -> Result<Option<Date>> {
         Ok(text) => match text.trim().parse::<i64>() {
             Ok(secs) => Ok(Some(Date::from_unix_days(secs.div_euclid(86_400)))),
             Err(_) => Err(Error::usage_with_help(
-                format!("SOURCE_DATE_EPOCH is `{text}`, not a number of seconds"),
-                "unset it, or set it to seconds since 1970-01-01, such as 1764115200",
+                say("input.source-date-epoch", &[("text", &text)]),
+                say("input.source-date-epoch.help", &[]),
             )),
         },
     }

@@ -21,9 +21,10 @@ use serde::Serialize;
 use crate::assess::{Applies, CheckStatus};
 use crate::cli::{AssessArgs, BatchArgs, BatchWhat};
 use crate::error::{Error, Result};
-use crate::input::{self, Failure, LoadOptions, Loaded};
+use crate::input::{self, Failure, Language, LoadOptions, Loaded};
 use crate::library::LibraryOptions;
 use crate::output::{Stdout, write_file};
+use crate::said::say;
 
 use super::Outcome;
 use super::assess::Assessor;
@@ -87,7 +88,7 @@ pub fn run(args: &BatchArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         .num_threads(jobs)
         .build()
         .map_err(|e| Error::usage(format!("cannot start {jobs} worker threads: {e}")))?;
-    let progress = super::spinner(args.quiet);
+    let progress = super::spinner(args.quiet, args.lang);
 
     let load_options = LoadOptions {
         jurisdiction: args.rules.jurisdiction,
@@ -261,8 +262,8 @@ pub(super) fn inputs(paths: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>> {
     }
     if files.is_empty() {
         return Err(Error::usage_with_help(
-            "no .yaml, .yml or .json files in the inputs given",
-            "name procurement files, or folders that hold them",
+            say("batch.no-inputs", &[]),
+            say("batch.no-inputs.help", &[]),
         ));
     }
     Ok(files)
@@ -305,18 +306,21 @@ fn walk(dir: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>) -> Result<()> 
 fn process(assessor: &Assessor, args: &BatchArgs, unit: Unit) -> Row {
     let loaded = match unit.result {
         Ok(loaded) => loaded,
-        Err(f) => return failed(f),
+        Err(f) => return failed(f, args.lang),
     };
     let name = unit.name.unwrap_or_else(|| "procurement".into());
     let a = match assessor.assess(&loaded) {
         Ok(a) => a,
         Err(error) => {
-            return failed(Failure {
-                file: loaded.file.clone(),
-                document: loaded.document,
-                item: loaded.item,
-                error,
-            });
+            return failed(
+                Failure {
+                    file: loaded.file.clone(),
+                    document: loaded.document,
+                    item: loaded.item,
+                    error,
+                },
+                args.lang,
+            );
         }
     };
     let p = &loaded.procurement;
@@ -380,17 +384,19 @@ fn process(assessor: &Assessor, args: &BatchArgs, unit: Unit) -> Row {
     row
 }
 
-fn failed(f: Failure) -> Row {
+/// A row for a procurement that could not be done, its error in the reader's language.
+fn failed(f: Failure, lang: Option<Language>) -> Row {
+    let lang = crate::said::reader_language(lang, f.error.file_language());
     let (message, line) = match &f.error {
-        Error::Input(d) => (d.message_with_help(), d.line),
+        Error::Input(d) => (d.message_with_help(lang), d.line),
         Error::Inputs(ds) => (
             ds.iter()
-                .map(|d| d.message_with_help())
+                .map(|d| d.message_with_help(lang))
                 .collect::<Vec<_>>()
                 .join("; "),
             ds.first().and_then(|d| d.line),
         ),
-        other => (other.to_string(), None),
+        other => (other.render(lang), None),
     };
     Row {
         file: f.file,

@@ -28,16 +28,10 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
             });
     let to_stdout = args.output.as_os_str() == "-";
     if to_stdout && format == BriefingFormat::Pdf && std::io::stdout().is_terminal() {
-        return Err(Error::usage_with_help(
-            "a PDF is not written to the terminal",
-            "give a file with -o, such as -o briefing.pdf, or pipe the output",
-        ));
+        return Err(crate::output::binary_on_terminal("PDF", "briefing.pdf"));
     }
     if !to_stdout && !args.force && args.output.exists() {
-        return Err(Error::usage_with_help(
-            format!("{} exists already", args.output.display()),
-            "choose another name, or add --force to replace it",
-        ));
+        return Err(crate::output::exists_already(&args.output));
     }
     let files = inputs(&args.inputs, &args.output)?;
     let load_options = LoadOptions {
@@ -76,7 +70,7 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
     )?;
     // Every procurement whose choice of clauses cannot be carried out is listed, as for
     // loading.
-    let progress = super::spinner(args.quiet);
+    let progress = super::spinner(args.quiet, args.lang);
     let mut portfolio = Vec::with_capacity(loaded.len());
     for l in &loaded {
         match assessor.assess(l) {

@@ -8,6 +8,7 @@ use crate::input::{Jurisdiction, Language};
 use crate::library::{Library, LibraryOptions};
 use crate::output::Stdout;
 use crate::render::{check_text, html, markdown};
+use crate::said::say;
 use crate::scan::{self, CheckContext, ExtractOptions, Report, Scanner};
 use crate::text::Presence;
 
@@ -43,12 +44,14 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
             let mut loaded = load_input(&assess_args)?;
             if loaded.len() != 1 {
                 return Err(Error::usage_with_help(
-                    format!(
-                        "{} holds {} procurements; --procurement takes one",
-                        path.display(),
-                        loaded.len()
+                    say(
+                        "check.procurement-several",
+                        &[
+                            ("path", &path.display().to_string()),
+                            ("count", &loaded.len().to_string()),
+                        ],
                     ),
-                    "give the file of the one procurement these documents are for",
+                    say("check.procurement-several.help", &[]),
                 ));
             }
             let assessor = Assessor::new(&assess_args, options)?;

@@ -7,6 +7,7 @@ use crate::input::yaml::name_of;
 use crate::library::{Library, LibraryOptions, lint};
 use crate::messages::Messages;
 use crate::output::Stdout;
+use crate::said::say;
 
 use super::Outcome;
 
@@ -74,10 +75,10 @@ pub fn run(action: ClausesCommand, options: &LibraryOptions, out: &mut Stdout) -
 fn unknown_clause(library: &Library, id: &str) -> Error {
     let suggestion = did_you_mean(id, library.clauses().map(|c| c.id.as_str()));
     Error::usage_with_help(
-        format!("no clause has the id `{id}`"),
+        say("clauses.unknown-id", &[("id", id)]),
         match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "`socialclause clauses list` shows every id".to_string(),
+            Some(s) => say("yaml.did-you-mean", &[("name", s)]),
+            None => say("clauses.unknown-id.help", &[]),
         },
     )
 }

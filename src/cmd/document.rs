@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::library::{Library, LibraryOptions};
 use crate::output::{Stdout, write_file};
 use crate::render::{html, markdown, pdf};
+use crate::said::say;
 
 use super::Outcome;
 use super::assess::{Assessor, load_input};
@@ -92,7 +93,7 @@ pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
     let loaded = load_input(&args)?;
     let first = loaded
         .first()
-        .ok_or_else(|| Error::usage("the input holds no procurement"))?;
+        .ok_or_else(|| Error::usage(say("input.none", &[])))?;
     let assessor = Assessor::new(&args, &LibraryOptions::default())?;
     let a = assessor.assess(first)?;
     let doc = compose::annex::annex(&a, &assessor.library);
@@ -174,10 +175,7 @@ impl Target {
             || formats.contains(&DocumentFormat::Pdf) && std::io::stdout().is_terminal();
         match &args.output {
             None if one_format && count == 1 && binary_on_terminal() => {
-                Err(Error::usage_with_help(
-                    "a PDF is not written to the terminal",
-                    "give a file with -o, such as -o annex.pdf, or pipe the output",
-                ))
+                Err(crate::output::binary_on_terminal("PDF", "annex.pdf"))
             }
             None if one_format && count == 1 => Ok(Target::Stdout),
             Some(p) if p.as_os_str() == "-" => {
@@ -185,8 +183,8 @@ impl Target {
                     Ok(Target::Stdout)
                 } else {
                     Err(Error::usage_with_help(
-                        "`-o -` takes one format and one procurement",
-                        "write to a directory with -o DIR",
+                        say("output.stdout-one", &[]),
+                        say("output.stdout-one.help", &[]),
                     ))
                 }
             }
@@ -200,11 +198,14 @@ impl Target {
             Some(p) if one_format && count == 1 => Ok(Target::File(p.clone())),
             Some(_) | None => Err(Error::usage_with_help(
                 if count > 1 {
-                    format!("the input holds {count} procurements; write them to a directory")
+                    say(
+                        "output.several-procurements",
+                        &[("count", &count.to_string())],
+                    )
                 } else {
-                    "several formats need a directory".to_string()
+                    say("output.several-formats", &[])
                 },
-                "give -o DIR (a directory; it is created if it ends with /)",
+                say("output.directory.help", &[]),
             )),
         }
     }
@@ -217,9 +218,9 @@ fn write_output(path: &Path, input: &Path, bytes: &[u8], force: bool) -> Result<
         _ => false,
     };
     if same(path, input) {
-        return Err(Error::usage(format!(
-            "{} is the input; choose another output",
-            path.display()
+        return Err(Error::usage(say(
+            "output.is-input",
+            &[("path", &path.display().to_string())],
         )));
     }
     write_file(path, bytes, force)

@@ -68,13 +68,16 @@ fn library_options(args: &LibraryArgs) -> LibraryOptions {
 
 /// A spinner counting procurements on standard error, when it is a terminal and the run is
 /// not quiet (nothing when piped, so scripts and logs stay clean).
-pub fn spinner(quiet: bool) -> Option<indicatif::ProgressBar> {
+pub fn spinner(
+    quiet: bool,
+    lang: Option<crate::input::Language>,
+) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     (!quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} procurements, {per_sec} ({elapsed})",
-        ) {
+        let lang = crate::said::reader_language(lang, None);
+        let template = crate::said::say("progress.procurements", &[]);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template.get(lang)) {
             bar.set_style(style);
         }
         bar

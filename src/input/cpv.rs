@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::said::{Said, say};
+
 /// A CPV code: `77310000`, or `77310000-6` with its check digit, which is kept as given.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Cpv {
@@ -16,16 +18,14 @@ pub struct Cpv {
 
 impl Cpv {
     /// Parses `NNNNNNNN` or `NNNNNNNN-C`, with white space around it allowed.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Said> {
         let text = text.trim();
         let (code, check) = match text.split_once('-') {
             Some((code, check)) => (code.trim(), Some(check.trim())),
             None => (text, None),
         };
         if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "`{text}` is not a CPV code: a CPV code has 8 digits, such as \"77310000\" or \"77310000-6\""
-            ));
+            return Err(say("value.cpv-digits", &[("text", text)]));
         }
         let check = match check {
             None => None,
@@ -33,9 +33,7 @@ impl Cpv {
                 Some(c.as_bytes()[0] - b'0')
             }
             Some(_) => {
-                return Err(format!(
-                    "`{text}` is not a CPV code: the check digit after `-` is one digit, such as \"77310000-6\""
-                ));
+                return Err(say("value.cpv-check-digit", &[("text", text)]));
             }
         };
         Ok(Cpv {
@@ -82,11 +80,11 @@ impl Visitor<'_> for CpvVisitor {
     type Value = Cpv;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a CPV code in quotes, such as \"77310000\" or \"77310000-6\"")
+        f.write_str(&say("value.expecting-cpv", &[]).encode())
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Cpv, E> {
-        Cpv::parse(v).map_err(E::custom)
+        Cpv::parse(v).map_err(|e| E::custom(e.encode()))
     }
 
     // YAML reads an unquoted 77310000 as a number. Eight digits are unambiguous; fewer mean a
@@ -98,16 +96,18 @@ impl Visitor<'_> for CpvVisitor {
                 check: None,
             })
         } else {
-            Err(E::custom(format!(
-                "`{v}` is not a CPV code: a CPV code has 8 digits; write it in quotes (\"0{v}\"?) so that leading zeros are kept"
-            )))
+            Err(E::custom(
+                say("value.cpv-number", &[("number", &v.to_string())]).encode(),
+            ))
         }
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cpv, E> {
         match u64::try_from(v) {
             Ok(v) => self.visit_u64(v),
-            Err(_) => Err(E::custom(format!("`{v}` is not a CPV code"))),
+            Err(_) => Err(E::custom(
+                say("value.not-cpv", &[("text", &v.to_string())]).encode(),
+            )),
         }
     }
 }

@@ -8,6 +8,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::said::{Said, say};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: i32,
@@ -25,8 +27,8 @@ impl Date {
     }
 
     /// Parses `YYYY-MM-DD`.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let bad = || format!("`{text}` is not a date; write it as YYYY-MM-DD, such as 2026-11-26");
+    pub fn parse(text: &str) -> Result<Self, Said> {
+        let bad = || say("value.not-a-date", &[("text", text)]);
         let parts: Vec<&str> = text.trim().split('-').collect();
         let [y, m, d] = parts.as_slice() else {
             return Err(bad());
@@ -37,7 +39,7 @@ impl Date {
         let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) else {
             return Err(bad());
         };
-        Date::new(y, m, d).ok_or_else(|| format!("`{text}` is not a date in the calendar"))
+        Date::new(y, m, d).ok_or_else(|| say("value.not-in-calendar", &[("text", text)]))
     }
 
     /// The date `days` days after 1970-01-01 (negative: before it).
@@ -113,11 +115,11 @@ impl serde::de::Visitor<'_> for DateVisitor {
     type Value = Date;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a date written as YYYY-MM-DD")
+        f.write_str(&say("value.expecting-date", &[]).encode())
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
-        Date::parse(v).map_err(E::custom)
+        Date::parse(v).map_err(|e| E::custom(e.encode()))
     }
 }
 

@@ -20,6 +20,7 @@ pub use procurement::*;
 pub use source::{DEFAULT_SIZE_LIMIT, Source};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::said::Said;
 
 /// A procurement and where it came from.
 #[derive(Debug, Clone)]
@@ -38,9 +39,10 @@ pub struct Loaded {
 impl Loaded {
     /// A diagnostic about the field at `path` (inside this procurement), at its line and
     /// column when the procurement came from YAML.
-    pub fn diagnostic(&self, path: &[yaml::Step], message: impl Into<String>) -> Diagnostic {
+    pub fn diagnostic(&self, path: &[yaml::Step], message: impl Into<Said>) -> Diagnostic {
         let d = Diagnostic::new(&self.file, message);
         let Some(source) = &self.yaml else { return d };
+        let d = d.in_file_language(crate::said::declared_language(&source.text));
         let mut full: Vec<yaml::Step> = self.item.map(yaml::Step::Index).into_iter().collect();
         full.extend_from_slice(path);
         match yaml::locate(source, self.document, &full) {
@@ -127,7 +129,7 @@ fn validated(source: &Arc<Source>, located: yaml::Located<Procurement>) -> Resul
             .into_iter()
             .map(|p| {
                 let mut d = loaded.diagnostic(&p.path, p.message);
-                d.help = p.help;
+                d.help = p.help.map(Box::new);
                 d.into()
             })
             .collect(),

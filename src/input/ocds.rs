@@ -16,6 +16,7 @@ use super::procurement::{
 };
 use super::source::Source;
 use crate::error::Diagnostic;
+use crate::said::say;
 
 /// Publishers by ocid prefix, and the regime their notices follow.
 const PUBLISHERS: &[(&str, &str, Jurisdiction)] = &[
@@ -110,15 +111,15 @@ pub fn load_each(
     let json: Value = serde_json::from_str(&source.text).map_err(|e| {
         Diagnostic::new(
             &source.name,
-            format!("the JSON cannot be read: {}", strip_position(&e)),
+            say("ocds.bad-json", &[("message", &strip_position(&e))]),
         )
         .at(e.line(), e.column())
-        .expected("an OCDS release, record or package (JSON)")
-        .help("check the brackets, quotes and commas around this place")
+        .expected(say("ocds.bad-json.expected", &[]))
+        .help(say("ocds.bad-json.help", &[]))
     })?;
     let releases = releases(&json).ok_or_else(|| not_ocds(source))?;
     if releases.is_empty() {
-        return Err(Diagnostic::new(&source.name, "the OCDS package holds no releases").at(1, 1));
+        return Err(Diagnostic::new(&source.name, say("ocds.no-releases", &[])).at(1, 1));
     }
     Ok(releases
         .into_iter()
@@ -135,12 +136,10 @@ fn strip_position(e: &serde_json::Error) -> String {
 }
 
 fn not_ocds(source: &Source) -> Diagnostic {
-    Diagnostic::new(&source.name, "this JSON is not an OCDS notice")
+    Diagnostic::new(&source.name, say("ocds.not-ocds", &[]))
         .at(1, 1)
-        .expected(
-            "an OCDS release (with `ocid` and `tender`), a record, or a release or record package",
-        )
-        .help("download the notice's OCDS JSON from the publisher (see GUIDE.md)")
+        .expected(say("ocds.not-ocds.expected", &[]))
+        .help(say("ocds.not-ocds.help", &[]))
 }
 
 /// The releases to read: a release itself, a record's compiled release (or its newest
@@ -213,22 +212,24 @@ fn procurement(
             ),
         },
         (None, None) => {
+            let publishers = PUBLISHERS
+                .iter()
+                .map(|(p, name, _)| format!("{name} ({p})"))
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(Diagnostic::new(
                 &source.name,
-                format!(
-                    "the jurisdiction cannot be told from the ocid `{}`",
-                    if ocid.is_empty() { "(none)" } else { &ocid }
-                ),
+                if ocid.is_empty() {
+                    say("ocds.no-ocid", &[])
+                } else {
+                    say("ocds.unknown-ocid", &[("ocid", &ocid)])
+                },
             )
-            .expected(format!(
-                "an ocid from {}",
-                PUBLISHERS
-                    .iter()
-                    .map(|(p, name, _)| format!("{name} ({p})"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            .expected(say(
+                "ocds.unknown-ocid.expected",
+                &[("publishers", &publishers)],
             ))
-            .help("give the jurisdiction with --jurisdiction se|scotland|england|wales|northern-ireland|eu"));
+            .help(say("ocds.unknown-ocid.help", &[])));
         }
     };
     let empty = Value::Null;
@@ -633,6 +634,7 @@ mod tests {
         let d = load(&src(release), None).unwrap_err();
         assert!(
             d.message
+                .en
                 .contains("cannot be told from the ocid `ocds-zzzzzz-1`"),
             "{d}"
         );
@@ -646,11 +648,11 @@ mod tests {
     fn broken_and_foreign_json_are_refused() {
         let d = load(&src("{\n  \"ocid\": \"x\",\n  \"tender\": {\n}"), None).unwrap_err();
         assert_eq!(d.line, Some(4));
-        assert!(d.message.starts_with("the JSON cannot be read"), "{d}");
+        assert!(d.message.en.starts_with("the JSON cannot be read"), "{d}");
         let d = load(&src(r#"{"name":"not a notice"}"#), None).unwrap_err();
-        assert_eq!(d.message, "this JSON is not an OCDS notice");
+        assert_eq!(d.message.en, "this JSON is not an OCDS notice");
         let d = load(&src("[1, 2]"), None).unwrap_err();
-        assert_eq!(d.message, "this JSON is not an OCDS notice");
+        assert_eq!(d.message.en, "this JSON is not an OCDS notice");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::said::say;
 
 /// Inputs larger than this are refused unless the caller raises the limit.
 pub const DEFAULT_SIZE_LIMIT: u64 = 50 * 1024 * 1024;
@@ -81,14 +82,12 @@ fn read_limited(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
 fn too_large(name: &str, limit: u64) -> Diagnostic {
     Diagnostic::new(
         name,
-        format!(
-            "the file is larger than the limit of {} MiB",
-            limit / (1024 * 1024)
+        say(
+            "file.too-large",
+            &[("limit", &(limit / (1024 * 1024)).to_string())],
         ),
     )
-    .help(
-        "procurement descriptions, clauses and tender documents are far smaller; check that this is the right file",
-    )
+    .help(say("file.too-large.help", &[]))
 }
 
 /// Checks that `bytes` are UTF-8 text without control characters, naming the first bad byte.
@@ -101,25 +100,25 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let at = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
         let (line, column) = line_column(&valid, at);
-        Diagnostic::new(name, "the file is not valid UTF-8 text")
+        Diagnostic::new(name, say("file.not-utf8", &[]))
             .at(line, column)
-            .expected("text encoded as UTF-8")
-            .help("save the file as UTF-8 (most editors offer it under \"Save as\"); if it is a Word or PDF file, it cannot be read here")
+            .expected(say("file.not-utf8.expected", &[]))
+            .help(say("file.not-utf8.help", &[]))
     })?;
     if let Some((at, c)) = text
         .char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
         let (line, column) = line_column(&text, at);
-        let what = if c == '\0' {
-            "a NUL byte".to_string()
+        let message = if c == '\0' {
+            say("file.nul", &[])
         } else {
-            format!("the control character U+{:04X}", c as u32)
+            say("file.control", &[("code", &format!("U+{:04X}", c as u32))])
         };
-        return Err(Diagnostic::new(name, format!("the file holds {what}"))
+        return Err(Diagnostic::new(name, message)
             .at(line, column)
-            .expected("plain text")
-            .help("this looks like a binary file; check that this is the right file"));
+            .expected(say("file.binary.expected", &[]))
+            .help(say("file.binary.help", &[])));
     }
     Ok(text)
 }
@@ -140,13 +139,13 @@ mod tests {
     fn refuses_invalid_utf8_at_its_place() {
         let d = decode("x.yaml", b"title: ok\ntitle: \xFFbad\n".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(8)));
-        assert!(d.message.contains("not valid UTF-8"));
+        assert!(d.message.en.contains("not valid UTF-8"));
     }
 
     #[test]
     fn refuses_control_characters() {
         let d = decode("x.yaml", b"title: a\x00b\n".to_vec()).unwrap_err();
-        assert_eq!(d.message, "the file holds a NUL byte");
+        assert_eq!(d.message.en, "the file holds a NUL byte");
         assert_eq!((d.line, d.column), (Some(1), Some(9)));
     }
 

@@ -6,20 +6,21 @@
 use super::money::Money;
 use super::procurement::{PROCUREMENT_SCHEMA, Procurement};
 use super::yaml::Step;
+use crate::said::{Said, say};
 
 /// A problem with one field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub path: Vec<Step>,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Said,
+    pub help: Option<Said>,
 }
 
-fn problem(path: Vec<Step>, message: impl Into<String>, help: Option<&str>) -> Problem {
+fn problem(path: Vec<Step>, message: Said, help: Option<Said>) -> Problem {
     Problem {
         path,
-        message: message.into(),
-        help: help.map(str::to_string),
+        message,
+        help,
     }
 }
 
@@ -33,25 +34,25 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
     {
         problems.push(problem(
             vec![Key("schema")],
-            format!("unknown schema `{schema}`"),
-            Some("write `schema: socialclause/procurement@1`, or leave the key out"),
+            say("check.unknown-schema", &[("schema", schema)]),
+            Some(say("check.unknown-schema.help", &[])),
         ));
     }
     if p.title.trim().is_empty() {
         problems.push(problem(
             vec![Key("title")],
-            "the title is empty",
-            Some("give the procurement's title as it appears in the notice"),
+            say("check.empty-title", &[]),
+            Some(say("check.empty-title.help", &[])),
         ));
     }
     for (key, present) in [("type", p.kind.is_some()), ("value", p.value.is_some())] {
         if !present {
             problems.push(problem(
                 vec![],
-                format!("the required key `{key}` is missing"),
+                say("yaml.missing-key", &[("key", key)]),
                 Some(match key {
-                    "type" => "add `type: works`, `services` or `supplies`",
-                    _ => "add the estimated value, such as `value: { amount: 12000000, currency: SEK }`",
+                    "type" => say("check.missing-type.help", &[]),
+                    _ => say("check.missing-value.help", &[]),
                 }),
             ));
         }
@@ -61,11 +62,8 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
     {
         problems.push(problem(
             vec![Key("labour_share")],
-            format!(
-                "the labour share is {}; it is a percentage above 0 and at most 100",
-                trim(share)
-            ),
-            Some("give the share of the value that pays for labour, such as `labour_share: 70` for cleaning"),
+            say("check.labour-share", &[("share", &trim(share))]),
+            Some(say("check.labour-share.help", &[])),
         ));
     }
     for (key, len) in [
@@ -110,7 +108,11 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
         for (i, lot) in lots.iter().enumerate() {
             let at = |k| vec![Key("lots"), Index(i), Key(k)];
             if lot.title.trim().is_empty() {
-                problems.push(problem(at("title"), "the lot's title is empty", None));
+                problems.push(problem(
+                    at("title"),
+                    say("check.empty-lot-title", &[]),
+                    None,
+                ));
             }
             check_positive(&mut problems, at("duration_months"), lot.duration_months);
             let Some(value) = &lot.value else { continue };
@@ -121,12 +123,11 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
             if value.currency != total.currency || !value.vat.same_basis(total.vat) {
                 problems.push(problem(
                     at("value"),
-                    format!(
-                        "the lot's value is in {} but the total value is in {}",
-                        basis(value),
-                        basis(total)
+                    say(
+                        "check.lot-basis",
+                        &[("lot", &basis(value)), ("total", &basis(total))],
                     ),
-                    Some("give every lot value in the same currency and VAT basis as `value`"),
+                    Some(say("check.lot-basis.help", &[])),
                 ));
                 continue;
             }
@@ -137,15 +138,21 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
         if let Some(total) = total.filter(|t| sum > t.amount * (1.0 + 1e-9) + 0.5) {
             problems.push(problem(
                 vec![Key("lots")],
-                format!(
-                    "the lot values add up to {}, more than the total value {}",
-                    Money {
-                        amount: sum,
-                        ..total
-                    },
-                    total
+                say(
+                    "check.lots-exceed",
+                    &[
+                        (
+                            "sum",
+                            &Money {
+                                amount: sum,
+                                ..total
+                            }
+                            .to_string(),
+                        ),
+                        ("total", &total.to_string()),
+                    ],
                 ),
-                Some("`value` is the estimated value of the whole contract, all lots included"),
+                Some(say("check.lots-exceed.help", &[])),
             ));
         }
     }
@@ -181,11 +188,8 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
             if lot.reserved == Some(true) {
                 problems.push(problem(
                     vec![Key("lots"), Index(i), Key("reserved")],
-                    format!(
-                        "the whole contract is reserved (`social.reserved: true`) and the lot “{}” is reserved as well",
-                        lot.title
-                    ),
-                    Some("keep `social.reserved: true` to reserve the whole contract, or set it to false and reserve single lots"),
+                    say("check.reserved-twice", &[("lot", &lot.title)]),
+                    Some(say("check.reserved-twice.help", &[])),
                 ));
             }
         }
@@ -203,7 +207,10 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
                 valid = false;
                 problems.push(problem(
                     vec![Key("award"), Key(name)],
-                    format!("the weight `{name}` is {w}; a weight is a percentage from 0 to 100"),
+                    say(
+                        "check.weight",
+                        &[("name", name), ("weight", &w.to_string())],
+                    ),
                     None,
                 ));
             }
@@ -212,14 +219,16 @@ pub fn validate(p: &Procurement) -> Vec<Problem> {
         if valid && (total - 100.0).abs() > 0.01 {
             problems.push(problem(
                 vec![Key("award")],
-                format!(
-                    "the award weights add up to {}, not 100 (price {}, quality {}, social {})",
-                    trim(total),
-                    trim(a.price),
-                    trim(a.quality),
-                    trim(a.social)
+                say(
+                    "check.weights-sum",
+                    &[
+                        ("total", &trim(total)),
+                        ("price", &trim(a.price)),
+                        ("quality", &trim(a.quality)),
+                        ("social", &trim(a.social)),
+                    ],
                 ),
-                Some("give the weights in percent so that they sum to 100"),
+                Some(say("check.weights-sum.help", &[])),
             ));
         }
     }
@@ -238,8 +247,11 @@ fn check_length(problems: &mut Vec<Problem>, path: Vec<Step>, len: usize) {
     if len > MAX_LIST {
         problems.push(problem(
             path,
-            format!("the list has {len} entries; at most {MAX_LIST} are read"),
-            Some("check that the list is the one meant; a procurement has a handful"),
+            say(
+                "check.list-too-long",
+                &[("count", &len.to_string()), ("max", &MAX_LIST.to_string())],
+            ),
+            Some(say("check.list-too-long.help", &[])),
         ));
     }
 }
@@ -254,27 +266,29 @@ fn check_amount(
 ) -> bool {
     let amount = money.amount;
     let message = if !amount.is_finite() {
-        format!("the amount `{amount}` is not a number that can be used")
+        say("check.amount-unusable", &[("amount", &amount.to_string())])
     } else if amount < 0.0 || (!zero_ok && amount == 0.0) || amount.is_sign_negative() {
-        format!("the amount is {}; it must be more than zero", trim(amount))
+        say("check.amount-not-positive", &[("amount", &trim(amount))])
     } else if amount > MAX_AMOUNT {
-        format!("the amount {amount:e} is larger than any public contract (at most {MAX_AMOUNT:e})")
+        say(
+            "check.amount-too-large",
+            &[
+                ("amount", &format!("{amount:e}")),
+                ("max", &format!("{MAX_AMOUNT:e}")),
+            ],
+        )
     } else {
         return false;
     };
     let mut at = path;
     at.push(Step::Key("amount"));
-    problems.push(problem(
-        at,
-        message,
-        Some("give the estimated amount in whole units, such as `amount: 12000000`"),
-    ));
+    problems.push(problem(at, message, Some(say("check.amount.help", &[]))));
     true
 }
 
 fn check_positive(problems: &mut Vec<Problem>, path: Vec<Step>, value: Option<u32>) {
     if value == Some(0) {
-        problems.push(problem(path, "this must be more than zero", None));
+        problems.push(problem(path, say("check.zero", &[]), None));
     }
 }
 

@@ -15,6 +15,7 @@ use serde::de::{
 
 use super::source::{Source, line_column};
 use crate::error::{Diagnostic, did_you_mean};
+use crate::said::{Said, declared_language, say, say_with};
 
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,11 +48,11 @@ pub fn parse_one<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> 
     match values.len() {
         1 => Ok(values.remove(0).value),
         0 => Err(empty(source)),
-        n => Err(Diagnostic::new(
-            &source.name,
-            format!("the file holds {n} YAML documents; one was expected"),
+        n => Err(at_source(
+            source,
+            say("yaml.several-documents", &[("count", &n.to_string())]),
         )
-        .help("put each item in a file of its own, or remove the `---` separators")),
+        .help(say("yaml.several-documents.help", &[]))),
     }
 }
 
@@ -86,7 +87,13 @@ pub fn parse_many_reporting_all<T: DeserializeOwned>(
     let mut text = source.text.clone();
     let mut set_aside_keys: Vec<String> = Vec::new();
     while found.len() < MAX_PROBLEMS {
-        let Some(line) = found.last().and_then(|d| d.line) else {
+        let Some(last) = found.last() else { break };
+        // A missing key is reported at its mapping, which holds every other key: there is
+        // no node to set aside, and serde names it only once the rest has been read.
+        let missing = backquoted(&last.message.en)
+            .first()
+            .is_some_and(|k| last.message == say("yaml.missing-key", &[("key", k)]));
+        let Some(line) = last.line.filter(|_| !missing) else {
             break;
         };
         let Some(keys) = set_aside(&mut text, line as usize) else {
@@ -101,7 +108,7 @@ pub fn parse_many_reporting_all<T: DeserializeOwned>(
             break;
         };
         let caused = next.line.is_none()
-            || backquoted(&next.message)
+            || backquoted(&next.message.en)
                 .iter()
                 .any(|k| set_aside_keys.iter().any(|s| s == k));
         let again = found
@@ -114,11 +121,11 @@ pub fn parse_many_reporting_all<T: DeserializeOwned>(
     }
     if found.len() == MAX_PROBLEMS {
         found.push(
-            Diagnostic::new(
-                &source.name,
-                format!("stopped after {MAX_PROBLEMS} problems"),
+            at_source(
+                source,
+                say("yaml.stopped", &[("count", &MAX_PROBLEMS.to_string())]),
             )
-            .help("fix these and run again to see the rest"),
+            .help(say("yaml.stopped.help", &[])),
         );
     }
     Err(found)
@@ -173,8 +180,12 @@ fn set_aside(text: &mut String, line: usize) -> Option<Vec<String>> {
 }
 
 fn empty(source: &Source) -> Diagnostic {
-    Diagnostic::new(&source.name, "the file holds nothing to read")
-        .help("`socialclause init` writes a commented starter file")
+    at_source(source, say("yaml.empty", &[])).help(say("yaml.empty.help", &[]))
+}
+
+/// A problem with the whole of `source`, marked with the language the file declares.
+fn at_source(source: &Source, message: Said) -> Diagnostic {
+    Diagnostic::new(&source.name, message).in_file_language(declared_language(&source.text))
 }
 
 fn parse_stream<T: DeserializeOwned>(
@@ -304,13 +315,14 @@ pub fn parse_each<T: DeserializeOwned>(
                 sink(Located {
                     document,
                     item: None,
-                    value: Err(Diagnostic::new(
-                        &source.name,
-                        format!(
-                            "{MAX_FAILURES_PER_FILE} procurements of this file could not be read; the rest of it is not read"
+                    value: Err(at_source(
+                        source,
+                        say(
+                            "yaml.too-many-failures",
+                            &[("count", &MAX_FAILURES_PER_FILE.to_string())],
                         ),
                     )
-                    .help("correct these, then run again")),
+                    .help(say("yaml.too-many-failures.help", &[]))),
                 });
             }
             break;
@@ -473,11 +485,9 @@ fn check_flow_nesting(source: &Source) -> Result<(), Diagnostic> {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     let (line, column) = line_column(&source.text, at);
-                    return Err(
-                        Diagnostic::new(&source.name, "the YAML is nested too deeply")
-                            .at(line, column)
-                            .help("a procurement or clause needs only a few levels of nesting"),
-                    );
+                    return Err(too_deep(&source.name)
+                        .in_file_language(declared_language(&source.text))
+                        .at(line, column));
                 }
             }
             ']' | '}' => depth = depth.saturating_sub(1),
@@ -607,9 +617,7 @@ impl Visitor<'_> for TextVisitor {
         if TextBudget::charge(v.len()) {
             Ok(Text(v.to_string()))
         } else {
-            Err(E::custom(
-                "the YAML repeats text through aliases (`*name`) far beyond the size of the file; write the values out instead (this file may be an \"alias bomb\")",
-            ))
+            Err(E::custom(say("yaml.alias-text", &[]).encode()))
         }
     }
 }
@@ -762,9 +770,15 @@ fn diagnostic(source: &Source, error: &serde_yaml::Error) -> Diagnostic {
         place = Some((line, column));
     }
     let (path, message) = split_path(text);
-    let mut d = reword(&source.name, message);
+    let mut d = reword(&source.name, message).in_file_language(declared_language(&source.text));
     if let Some(path) = path {
-        d.message = format!("{} (at `{}`)", d.message, path.trim_start_matches('.'));
+        d.message = say_with(
+            "yaml.at-path",
+            &[
+                ("message", &d.message),
+                ("path", &Said::from(path.trim_start_matches('.'))),
+            ],
+        );
     }
     if let Some(key) = message
         .strip_prefix("duplicate field `")
@@ -786,10 +800,13 @@ fn diagnostic(source: &Source, error: &serde_yaml::Error) -> Diagnostic {
             .map(str::trim)
         && let Some(amount) = super::money::human_amount(written)
     {
-        d.help = Some(format!(
-            "inside `{{ … }}` a comma separates keys, so \"{written}\" was cut in two: write `amount: {}`",
-            super::validate::trim(amount)
-        ));
+        d.help = Some(Box::new(say(
+            "yaml.amount-cut",
+            &[
+                ("written", written),
+                ("amount", &super::validate::trim(amount)),
+            ],
+        )));
     }
     match place {
         Some((line, column)) => d.at(line, column),
@@ -825,48 +842,47 @@ fn reword(file: &str, message: &str) -> Diagnostic {
     let named = |prefix: &str| head.strip_prefix(prefix).map(|r| r.trim_matches('`'));
     if let Some(key) = named("unknown field ") {
         let candidates = expected.map(backquoted).unwrap_or_default();
-        let d = Diagnostic::new(file, format!("unknown key `{key}`"));
+        let d = Diagnostic::new(file, say("yaml.unknown-key", &[("key", key)]));
         let d = match expected {
             Some(_) if !candidates.is_empty() => d.expected(one_of(&candidates)),
-            _ => d.expected("no keys here"),
+            _ => d.expected(say("yaml.no-keys-here", &[])),
         };
         // `{ amount: 1,5 MSEK }`: in braces a comma ends the value, and the rest reads as a key.
         if key.starts_with(|c: char| c.is_ascii_digit()) {
-            return d.help(
-                "inside `{ … }` a comma separates keys, so a number written with a comma was cut in two: write the amount as a plain number without spaces or commas, such as `amount: 1500000`",
-            );
+            return d.help(say("yaml.number-cut", &[]));
         }
         return match did_you_mean(key, candidates.iter().copied()) {
-            Some(m) => d.help(format!("did you mean `{m}`?")),
-            None => d.help("remove the key, or check its spelling against the list above"),
+            Some(m) => d.help(say("yaml.did-you-mean", &[("name", m)])),
+            None => d.help(say("yaml.unknown-key.help", &[])),
         };
     }
     if let Some(value) = named("unknown variant ") {
         let candidates = expected.map(backquoted).unwrap_or_default();
-        let d =
-            Diagnostic::new(file, format!("unknown value `{value}`")).expected(one_of(&candidates));
+        let d = Diagnostic::new(file, say("yaml.unknown-value", &[("value", value)]))
+            .expected(one_of(&candidates));
         // "se type": a line indented too far is read as the rest of the value above it.
         let first = value.split_whitespace().next().unwrap_or(value);
         if first != value && candidates.contains(&first) {
-            return d.help(format!(
-                "the value is `{first}`; the next line is indented further than this one, so YAML read it as part of this value: line it up with this key"
-            ));
+            return d.help(say("yaml.value-run-on", &[("value", first)]));
         }
         return match did_you_mean(value, candidates.iter().copied()) {
-            Some(m) => d.help(format!("did you mean `{m}`?")),
-            None => d.help("use one of the values listed"),
+            Some(m) => d.help(say("yaml.did-you-mean", &[("name", m)])),
+            None => d.help(say("yaml.unknown-value.help", &[])),
         };
     }
     if let Some(key) = named("missing field ") {
-        return Diagnostic::new(file, format!("the required key `{key}` is missing"))
-            .help(format!("add `{key}:` with a value"));
+        return Diagnostic::new(file, say("yaml.missing-key", &[("key", key)]))
+            .help(say("yaml.missing-key.help", &[("key", key)]));
     }
     if let Some(key) = named("duplicate field ") {
-        return Diagnostic::new(file, format!("the key `{key}` appears twice"))
-            .help("keep one of them");
+        return Diagnostic::new(file, say("yaml.duplicate-key", &[("key", key)]))
+            .help(say("yaml.duplicate-key.help", &[]));
     }
     if let Some(found) = head.strip_prefix("invalid type: ") {
-        let d = Diagnostic::new(file, format!("wrong kind of value: found {found}"));
+        let d = Diagnostic::new(
+            file,
+            say_with("yaml.wrong-kind", &[("found", &unexpected(found))]),
+        );
         let d = match expected {
             Some(e) => d.expected(plain_expectation(e)),
             None => d,
@@ -876,29 +892,29 @@ fn reword(file: &str, message: &str) -> Diagnostic {
             .strip_prefix("string \"")
             .and_then(|r| r.strip_suffix('"'));
         return match (expected, written.and_then(super::money::human_amount)) {
-            (Some("f64" | "f32"), Some(amount)) => d.help(format!(
-                "write the number alone, in whole units: `{}` for \"{}\"; the currency goes in `currency:`",
-                super::validate::trim(amount),
-                written.unwrap_or_default()
+            (Some("f64" | "f32"), Some(amount)) => d.help(say(
+                "yaml.number-alone",
+                &[
+                    ("amount", &super::validate::trim(amount)),
+                    ("written", written.unwrap_or_default()),
+                ],
             )),
             _ => d,
         };
     }
     if let Some(found) = head.strip_prefix("invalid value: ") {
-        let d = Diagnostic::new(file, format!("invalid value: {found}"));
+        let d = Diagnostic::new(file, say("yaml.invalid-value", &[("found", found)]));
         return match expected {
             Some(e) => d.expected(plain_expectation(e)),
             None => d,
         };
     }
     if head.contains("recursion limit exceeded") {
-        return Diagnostic::new(file, "the YAML is nested too deeply")
-            .help("a procurement or clause needs only a few levels of nesting");
+        return too_deep(file);
     }
     if head.contains("repetition limit exceeded") {
-        return Diagnostic::new(file, "the YAML expands too many aliases (`*name`)").help(
-            "write the values out instead of repeating anchors; this file may be an \"alias bomb\"",
-        );
+        return Diagnostic::new(file, say("yaml.alias-bomb", &[]))
+            .help(say("yaml.alias-bomb.help", &[]));
     }
     if let Some((message, help)) = syntax(head) {
         return Diagnostic::new(file, message).help(help);
@@ -909,11 +925,11 @@ fn reword(file: &str, message: &str) -> Diagnostic {
             (Some(at), Some(w)) if at < w => format!("{}{}", &head[..at], &head[w..]),
             _ => head.to_string(),
         };
-        return Diagnostic::new(file, format!("the YAML cannot be read: {message}"))
-            .help("check quotes, brackets and indentation on this line and the lines before it");
+        return Diagnostic::new(file, say("yaml.unreadable", &[("message", &message)]))
+            .help(say("yaml.unreadable.help", &[]));
     }
-    // Our own checks are already worded for people.
-    let d = Diagnostic::new(file, head.to_string());
+    // Our own checks are already worded for people, in both languages.
+    let d = Diagnostic::new(file, Said::decode(head));
     match expected {
         Some(e) => d.expected(plain_expectation(e)),
         None => d,
@@ -922,70 +938,94 @@ fn reword(file: &str, message: &str) -> Diagnostic {
 
 /// The YAML syntax errors people make by hand, in plain words with the fix: serde_yaml's
 /// scanner messages name parser states, not what to change.
-fn syntax(head: &str) -> Option<(&'static str, &'static str)> {
+fn syntax(head: &str) -> Option<(Said, Said)> {
     const KNOWN: [(&str, &str, &str); 6] = [
         (
             "mapping values are not allowed",
-            "a `key: value` stands where only a value can: the line is indented too far, or a value holds `: `",
-            "indent the key like the keys around it, or put the value in quotes",
+            "yaml.syntax.mapping-values",
+            "yaml.syntax.mapping-values.help",
         ),
         (
             "did not find expected key",
-            "the indentation does not match the lines around it",
-            "line the key up with the other keys at its level (spaces only, the same number for each level)",
+            "yaml.syntax.indentation",
+            "yaml.syntax.indentation.help",
         ),
         (
             "could not find expected ':'",
-            "a key has no `: ` after it (a colon needs a space after it)",
-            "write `key: value` with a space after the colon, here or on the line before",
+            "yaml.syntax.colon",
+            "yaml.syntax.colon.help",
         ),
         (
             "found character that cannot start any token",
-            "a character here cannot begin a value; a tab used for indentation is the usual cause",
-            "YAML indents with spaces only: replace tabs with spaces, or put the value in quotes",
+            "yaml.syntax.tab",
+            "yaml.syntax.tab.help",
         ),
         (
             "while scanning a quoted scalar",
-            "a quote is opened and not closed",
-            "close the quote (\" or ') on the same line, or remove it",
+            "yaml.syntax.quote",
+            "yaml.syntax.quote.help",
         ),
         (
             "did not find expected ',' or ']'",
-            "a list in brackets `[…]` is not closed",
-            "close the list with `]`, and separate its items with `, `",
+            "yaml.syntax.bracket",
+            "yaml.syntax.bracket.help",
         ),
     ];
     KNOWN
         .iter()
         .find(|(pattern, ..)| head.contains(pattern))
-        .map(|&(_, message, help)| (message, help))
+        .map(|&(_, message, help)| (say(message, &[]), say(help, &[])))
 }
 
-fn one_of(names: &[&str]) -> String {
+/// The nesting limit, reached in the scanner or before it.
+fn too_deep(file: &str) -> Diagnostic {
+    Diagnostic::new(file, say("yaml.too-deep", &[])).help(say("yaml.too-deep.help", &[]))
+}
+
+fn one_of(names: &[&str]) -> Said {
+    let quoted = |n: &&str| format!("`{n}`");
     match names {
-        [] => "nothing here".to_string(),
-        [one] => format!("`{one}`"),
-        _ => format!(
-            "one of {}",
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        [] => say("yaml.expected.nothing", &[]),
+        [one] => Said::from(quoted(one)),
+        _ => say(
+            "yaml.expected.one-of",
+            &[(
+                "names",
+                &names.iter().map(quoted).collect::<Vec<_>>().join(", "),
+            )],
         ),
     }
 }
 
+/// What serde found, as it words it ("string \"1,5\"", "integer `5`"), in both languages.
+fn unexpected(found: &str) -> Said {
+    const KINDS: [(&str, &str); 6] = [
+        ("string ", "yaml.found.string"),
+        ("integer ", "yaml.found.integer"),
+        ("floating point ", "yaml.found.float"),
+        ("boolean ", "yaml.found.boolean"),
+        ("sequence", "yaml.found.list"),
+        ("map", "yaml.found.mapping"),
+    ];
+    KINDS
+        .iter()
+        .find_map(|&(prefix, key)| {
+            let value = found.strip_prefix(prefix)?;
+            Some(say(key, &[("value", value)]))
+        })
+        .unwrap_or_else(|| Said::from(found))
+}
+
 /// serde's expectations name Rust types; say what to write instead.
-fn plain_expectation(expected: &str) -> String {
+fn plain_expectation(expected: &str) -> Said {
     match expected {
-        "f64" | "f32" => "a number".to_string(),
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more".to_string(),
-        "i32" | "i64" => "a whole number".to_string(),
-        "a boolean" => "`true` or `false`".to_string(),
-        "a sequence" => "a list (lines starting with `- `, or `[a, b]`)".to_string(),
-        e if e.starts_with("struct ") => "a mapping of keys (`key: value` lines)".to_string(),
-        e => e.to_string(),
+        "f64" | "f32" => say("yaml.expected.number", &[]),
+        "u8" | "u16" | "u32" | "u64" | "usize" => say("yaml.expected.count", &[]),
+        "i32" | "i64" => say("yaml.expected.whole-number", &[]),
+        "a boolean" => say("yaml.expected.boolean", &[]),
+        "a sequence" => say("yaml.expected.list", &[]),
+        e if e.starts_with("struct ") => say("yaml.expected.mapping", &[]),
+        e => Said::decode(e),
     }
 }
 
@@ -1093,17 +1133,26 @@ mod tests {
     #[test]
     fn unknown_keys_get_a_suggestion() {
         let d = parse_many::<Item>(&src("title: a\nkidn: works\n")).unwrap_err();
-        assert_eq!(d.message, "unknown key `kidn`");
+        assert_eq!(d.message.en, "unknown key `kidn`");
         assert_eq!((d.line, d.column), (Some(2), Some(1)));
-        assert_eq!(d.help.as_deref(), Some("did you mean `kind`?"));
+        assert_eq!(
+            d.help.as_ref().map(|h| h.en.as_str()),
+            Some("did you mean `kind`?")
+        );
     }
 
     #[test]
     fn unknown_values_get_a_suggestion_and_a_path() {
         let d = parse_many::<Item>(&src("title: a\nkind: wroks\n")).unwrap_err();
-        assert_eq!(d.message, "unknown value `wroks` (at `kind`)");
-        assert_eq!(d.expected.as_deref(), Some("one of `works`, `services`"));
-        assert_eq!(d.help.as_deref(), Some("did you mean `works`?"));
+        assert_eq!(d.message.en, "unknown value `wroks` (at `kind`)");
+        assert_eq!(
+            d.expected.as_ref().map(|h| h.en.as_str()),
+            Some("one of `works`, `services`")
+        );
+        assert_eq!(
+            d.help.as_ref().map(|h| h.en.as_str()),
+            Some("did you mean `works`?")
+        );
         assert_eq!((d.line, d.column), (Some(2), Some(7)));
     }
 
@@ -1112,23 +1161,23 @@ mod tests {
         let d = parse_many::<Item>(&src("title: a\nlots:\n  - title: x\n    amount: lots\n"))
             .unwrap_err();
         assert!(
-            d.message.starts_with("wrong kind of value"),
+            d.message.en.starts_with("wrong kind of value"),
             "{}",
             d.message
         );
         assert!(
-            d.message.ends_with("(at `lots[0].amount`)"),
+            d.message.en.ends_with("(at `lots[0].amount`)"),
             "{}",
             d.message
         );
-        assert_eq!(d.expected.as_deref(), Some("a number"));
+        assert_eq!(d.expected.as_ref().map(|h| h.en.as_str()), Some("a number"));
         assert_eq!(d.line, Some(4));
     }
 
     #[test]
     fn duplicate_keys_point_at_the_second() {
         let d = parse_many::<Item>(&src("title: a\nkind: works\ntitle: b\n")).unwrap_err();
-        assert_eq!(d.message, "the key `title` appears twice");
+        assert_eq!(d.message.en, "the key `title` appears twice");
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
     }
 
@@ -1163,7 +1212,7 @@ mod tests {
             ),
         ] {
             let d = parse_many::<serde_yaml::Value>(&src(text)).unwrap_err();
-            assert_eq!(d.message, message, "{text:?}");
+            assert_eq!(d.message.en, message, "{text:?}");
             assert!(d.help.is_some(), "{text:?}");
             assert_eq!(d.line, Some(line), "{text:?}: {d}");
         }
@@ -1179,7 +1228,7 @@ mod tests {
     fn empty_and_comment_only_files_are_empty() {
         for text in ["", "   \n", "# nothing\n", "---\n"] {
             let d = parse_many::<Item>(&src(text)).unwrap_err();
-            assert_eq!(d.message, "the file holds nothing to read", "{text:?}");
+            assert_eq!(d.message.en, "the file holds nothing to read", "{text:?}");
         }
     }
 

@@ -87,7 +87,8 @@ fn a_bad_choice_is_an_error_at_its_line_and_nothing_is_written() {
             "{yaml}clauses:\n  exclude: [se-employment-requirment]\n  params:\n    se-subcontracting-wise: {{ wise_spend: 10 }}\n"
         ),
     );
-    let run = env.run(&["annex", "p.yaml", "-o", "annex.html"]);
+    // `--lang en` asks for English messages (the file says `language: sv`).
+    let run = env.run(&["annex", "p.yaml", "--lang", "en", "-o", "annex.html"]);
     run.expect_code(2);
     run.expect_stderr(&format!(
         "p.yaml:{}:13: there is no clause `se-employment-requirment`\n  help: did you mean `se-employment-requirement`?",
@@ -109,7 +110,8 @@ fn a_bad_choice_is_an_error_at_its_line_and_nothing_is_written() {
         "scot-work-placements",
     ]);
     run.expect_code(2);
-    run.expect_stderr("--include: `scot-work-placements` cannot go into the annex: it does not fit this procurement");
+    // The procurement is Swedish, and so is the objection to an option about it.
+    run.expect_stderr("fel: --include: `scot-work-placements` kan inte tas med i bilagan: den passar inte upphandlingen");
 }
 
 #[test]

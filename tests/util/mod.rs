@@ -84,6 +84,10 @@ impl Env {
             .expect("the binary is built")
             .current_dir(self.dir.path())
             .env_remove("SOURCE_DATE_EPOCH")
+            // Messages follow the locale: the tests read English unless they ask otherwise.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
             .envs(env.iter().copied())
             .args(args)
             .write_stdin(stdin)
