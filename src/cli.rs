@@ -76,14 +76,14 @@ pub enum Command {
     /// Annexes and checklists for many procurements at once, in parallel, with a summary.
     Batch(BatchArgs),
     /// One briefing over many procurements, for advocates: duties, benefits in total,
-    /// openings for WISEs, common barriers (HTML, PDF, Markdown).
+    /// openings for WISEs, common barriers (HTML, PDF, Markdown, JSON).
     Briefing(BriefingArgs),
     /// Check tender documents or notices: which social clauses they carry, decline or lack,
     /// and the barriers they raise for small suppliers and WISEs.
     Check(CheckArgs),
     /// Check that procurement descriptions load, and say what they hold.
     Validate(ValidateArgs),
-    /// Print the JSON Schema of an input format (for editors) or of the assessment JSON.
+    /// Print the JSON Schema of an input format (for editors) or of a JSON output (for scripts).
     Schema(SchemaArgs),
 }
 
@@ -306,6 +306,7 @@ pub enum BriefingFormat {
     Html,
     Pdf,
     Md,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -422,6 +423,16 @@ pub enum SchemaKind {
     Clause,
     /// What `match --format json` prints for one procurement.
     Assessment,
+    /// What `annex --format json` writes.
+    Annex,
+    /// What `checklist --format json` writes.
+    Checklist,
+    /// What `check --format json` prints.
+    Check,
+    /// The `summary.json` that `batch` writes: an array of rows.
+    Batch,
+    /// What `briefing --format json` writes.
+    Briefing,
 }
 
 impl ValueEnum for Jurisdiction {

@@ -17,7 +17,7 @@ mod hostile;
 #[path = "cases/selection.rs"]
 mod selection;
 
-use util::{Env, repo};
+use util::{Env, Run, repo};
 
 const GOOD: &str = "\
 title: Skötsel av parker
@@ -1671,6 +1671,58 @@ fn every_assessment_validates_against_its_schema() {
         assert!(!validator.is_valid(&broken), "{}", path.display());
     }
     assert!(checked >= 8, "{checked} examples");
+}
+
+/// Every JSON output has a schema (`socialclause schema KIND`) that what the program writes
+/// meets, and that a broken output fails. (The harness also checks every JSON output of every
+/// test against its schema; this test makes sure each kind is produced at least once.)
+#[test]
+fn every_json_output_has_a_schema_it_meets() {
+    use socialclause::cli::SchemaKind;
+    let env = Env::new();
+    for kind in ["annex", "checklist", "check", "batch", "briefing"] {
+        let run = env.run(&["schema", kind]);
+        run.expect_code(0);
+        let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert!(jsonschema::validator_for(&schema).is_ok(), "{kind}");
+    }
+    let park = repo().join("examples/se-parkskotsel.yaml");
+    let park = park.to_str().unwrap();
+    let parse = |run: &Run| -> serde_json::Value {
+        run.expect_code(0);
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    let broken = |kind: SchemaKind, mut json: serde_json::Value, pointer: &str| {
+        assert!(util::schema_errors(kind, &json).is_empty(), "{kind:?}");
+        *json
+            .pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{kind:?}: {pointer}")) =
+            serde_json::json!({ "not": "this" });
+        assert!(
+            !util::schema_errors(kind, &json).is_empty(),
+            "{kind:?} {pointer}"
+        );
+    };
+
+    let annex = parse(&env.run(&["annex", park, "--format", "json", "-o", "-"]));
+    broken(SchemaKind::Annex, annex, "/selection/0/params");
+    let checklist = parse(&env.run(&["checklist", park, "--format", "json", "-o", "-"]));
+    broken(
+        SchemaKind::Checklist,
+        checklist,
+        "/assessment/duties/0/applies",
+    );
+    let tender = repo().join("tests/fixtures/check/tender.txt");
+    let check = env.run(&["check", tender.to_str().unwrap(), "--format", "json"]);
+    assert!(matches!(check.code, 0 | 1), "{}", check.stderr);
+    let check: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    broken(SchemaKind::Check, check, "/documents/0/clauses/0/status");
+    env.run(&["batch", park, "--out", "out", "--format", "json", "--quiet"])
+        .expect_code(0);
+    let summary: serde_json::Value = serde_json::from_str(&env.read("out/summary.json")).unwrap();
+    broken(SchemaKind::Batch, summary, "/0/duties");
+    let briefing = parse(&env.run(&["briefing", park, "-o", "-", "--format", "json"]));
+    broken(SchemaKind::Briefing, briefing, "/document/blocks/0");
 }
 
 /// The annex JSON states the figures the annex text states: per lot where the text points to

@@ -31,7 +31,7 @@ use super::assess::Assessor;
 use super::document::{self, Kind, file_stem, unique};
 
 /// The summary's row for one procurement, or for one that failed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Row {
     pub file: String,
     /// The YAML document (from 1) and list item (from 1) in the file.

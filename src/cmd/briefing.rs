@@ -24,6 +24,7 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
             .unwrap_or_else(|| match args.output.extension().and_then(|e| e.to_str()) {
                 Some("pdf") => BriefingFormat::Pdf,
                 Some("md") => BriefingFormat::Md,
+                Some("json") => BriefingFormat::Json,
                 _ => BriefingFormat::Html,
             });
     let to_stdout = args.output.as_os_str() == "-";
@@ -96,6 +97,14 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
         }
         BriefingFormat::Md => {
             let mut text = markdown::render(&doc);
+            text.push('\n');
+            (text.into_bytes(), None)
+        }
+        BriefingFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&crate::compose::shapes::BriefingJson {
+                document: &doc,
+            })
+            .expect("a document serialises to JSON");
             text.push('\n');
             (text.into_bytes(), None)
         }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::assess::{Assessment, Flags};
 use crate::cli::{AssessArgs, DocumentArgs, DocumentFormat};
+use crate::compose::shapes::{AnnexJson, ChecklistJson};
 use crate::compose::{self, Document};
 use crate::error::{Error, Result};
 use crate::library::{Library, LibraryOptions};
@@ -127,21 +128,19 @@ fn render_counted(
             text.into_bytes()
         }
         DocumentFormat::Json => {
-            // The annex is the bidders' text: the clauses and targets it holds, never the
-            // assessment behind them (reasons, scores, unverified facts), which is the buyer's.
-            let json = match kind {
-                Kind::Annex => serde_json::json!({
-                    "selection": compose::annex::selection_json(a),
-                    "document": doc,
+            let selection = compose::annex::selection_json(a);
+            let text = match kind {
+                Kind::Annex => serde_json::to_string_pretty(&AnnexJson {
+                    selection,
+                    document: doc,
                 }),
-                Kind::Checklist => serde_json::json!({
-                    "selection": compose::annex::selection_json(a),
-                    "assessment": a,
-                    "document": doc,
+                Kind::Checklist => serde_json::to_string_pretty(&ChecklistJson {
+                    selection,
+                    assessment: a,
+                    document: doc,
                 }),
             };
-            let mut text = serde_json::to_string_pretty(&json)
-                .expect("an assessment and a document serialise to JSON");
+            let mut text = text.expect("an assessment and a document serialise to JSON");
             text.push('\n');
             text.into_bytes()
         }

@@ -10,7 +10,7 @@ mod document;
 
 pub use document::annex_html_pdf;
 mod init;
-mod schema;
+pub mod schema;
 mod validate;
 
 use crate::cli::{Cli, Command, LibraryArgs};

@@ -1,28 +1,37 @@
-//! `socialclause schema procurement|clause|assessment`: JSON Schema generated from the Rust
-//! types, so editors (yaml-language-server) can check files as they are typed and scripts can
-//! check what `match --format json` gives them.
+//! `socialclause schema KIND`: JSON Schema generated from the Rust types, for the inputs (so
+//! editors such as yaml-language-server check files as they are typed) and for every JSON
+//! output (so scripts can check what they are given).
 
 use crate::assess::Assessment;
 use crate::cli::{SchemaArgs, SchemaKind};
+use crate::compose::shapes::{AnnexJson, BriefingJson, ChecklistJson, output_schema};
 use crate::error::Result;
 use crate::input::Procurement;
 use crate::library::Clause;
 use crate::output::Stdout;
+use crate::scan::Report;
 
 use super::Outcome;
+use super::batch::Row;
 
 pub fn run(args: &SchemaArgs, out: &mut Stdout) -> Result<Outcome> {
-    let schema = match args.kind {
-        SchemaKind::Procurement => Procurement::json_schema(),
-        SchemaKind::Clause => schemars::schema_for!(Clause),
-        // What the program writes, not what it reads: a field left out when empty is optional.
-        SchemaKind::Assessment => schemars::generate::SchemaSettings::default()
-            .for_serialize()
-            .into_generator()
-            .into_root_schema_for::<Assessment>(),
-    };
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises to JSON");
+    let mut text =
+        serde_json::to_string_pretty(&schema(args.kind)).expect("a schema serialises to JSON");
     text.push('\n');
     out.write_str(&text)?;
     Ok(Outcome::Success)
+}
+
+/// The JSON Schema of `kind`.
+pub fn schema(kind: SchemaKind) -> schemars::Schema {
+    match kind {
+        SchemaKind::Procurement => Procurement::json_schema(),
+        SchemaKind::Clause => schemars::schema_for!(Clause),
+        SchemaKind::Assessment => output_schema::<Assessment>(),
+        SchemaKind::Annex => output_schema::<AnnexJson>(),
+        SchemaKind::Checklist => output_schema::<ChecklistJson>(),
+        SchemaKind::Check => output_schema::<Report>(),
+        SchemaKind::Batch => output_schema::<Vec<Row>>(),
+        SchemaKind::Briefing => output_schema::<BriefingJson>(),
+    }
 }

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::cites;
@@ -16,7 +17,7 @@ use super::document::{Block, Document, Inline, text};
 use crate::assess::duties;
 use crate::assess::recommend::say_priority;
 use crate::assess::select::INSTRUMENTS;
-use crate::assess::{Assessment, ParamValue, Selected, Status};
+use crate::assess::{Assessment, CallOff, ParamValue, Selected, Status};
 use crate::input::yaml::name_of;
 use crate::input::{Jurisdiction, Language};
 use crate::library::clause::{AwardWeight, Counter, Kpi, Reporting};
@@ -283,11 +284,28 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
     }
 }
 
-/// The annex's clauses as data (`annex --format json`), in annex order, with the figures the
-/// text states: a whole-contract figure in `params`; for a clause whose targets the annex gives
-/// per lot, those in `params_per_lot` (a lot where it does not apply has `null`) instead; for a
-/// framework, the rate per call-off in `call_off`.
-pub fn selection_json(a: &Assessment) -> Value {
+/// One clause of the annex as the annex JSON gives it: its targets as the text states them.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct AnnexEntry {
+    pub clause: String,
+    pub instrument: Instrument,
+    /// The lots it is limited to; empty for the whole contract.
+    pub lots: Vec<String>,
+    /// The targets for the whole contract (amounts always; counts where there are no lots).
+    pub params: BTreeMap<String, f64>,
+    /// The counted targets per lot, where the text points to a table of lots; a lot the
+    /// clause does not apply to (a reserved lot) is `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub params_per_lot: Option<BTreeMap<String, Option<BTreeMap<String, f64>>>>,
+    /// For a framework: the rate each call-off is bound by.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub call_off: BTreeMap<String, CallOff>,
+}
+
+/// The clauses of the annex with the figures its text states: per lot where the text points
+/// to a table, per call-off for a framework, never a whole-contract figure no supplier is
+/// bound by.
+pub fn selection_json(a: &Assessment) -> Vec<AnnexEntry> {
     a.selection
         .iter()
         .map(|s| {
@@ -299,44 +317,34 @@ pub fn selection_json(a: &Assessment) -> Value {
                         .map(|l| {
                             let exempt =
                                 l.status == Status::NotApplicable || s.exempt_lots.contains(&l.lot);
-                            let values: Map<String, Value> = l
+                            let values = l
                                 .params
                                 .iter()
                                 .filter(|(_, p)| !p.amount)
-                                .map(|(name, p)| (name.clone(), p.value.into()))
+                                .map(|(name, p)| (name.clone(), p.value))
                                 .collect();
-                            (
-                                l.lot.clone(),
-                                if exempt { Value::Null } else { values.into() },
-                            )
+                            (l.lot.clone(), (!exempt).then_some(values))
                         })
-                        .collect::<Map<String, Value>>(),
+                        .collect(),
                 )
             });
-            let params: Map<String, Value> = s
-                .params
-                .iter()
-                .filter(|(_, p)| p.call_off.is_none() && (per_lot.is_none() || p.amount))
-                .map(|(name, p)| (name.clone(), p.value.into()))
-                .collect();
-            let call_off: Map<String, Value> = s
-                .params
-                .iter()
-                .filter_map(|(name, p)| Some((name.clone(), json!(p.call_off.as_ref()?))))
-                .collect();
-            let mut entry = json!({
-                "clause": s.clause,
-                "instrument": s.instrument,
-                "lots": s.lots,
-                "params": params,
-            });
-            if let Some(per_lot) = per_lot {
-                entry["params_per_lot"] = per_lot.into();
+            AnnexEntry {
+                clause: s.clause.clone(),
+                instrument: s.instrument,
+                lots: s.lots.clone(),
+                params: s
+                    .params
+                    .iter()
+                    .filter(|(_, p)| p.call_off.is_none() && (per_lot.is_none() || p.amount))
+                    .map(|(name, p)| (name.clone(), p.value))
+                    .collect(),
+                params_per_lot: per_lot,
+                call_off: s
+                    .params
+                    .iter()
+                    .filter_map(|(name, p)| Some((name.clone(), p.call_off.clone()?)))
+                    .collect(),
             }
-            if !call_off.is_empty() {
-                entry["call_off"] = call_off.into();
-            }
-            entry
         })
         .collect()
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::assess::CheckStatus;
 use crate::input::Language;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Document {
     pub language: Language,
     /// The document's title (the `<title>`, the PDF title, the first heading).
@@ -27,7 +27,7 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case", tag = "type")]
 pub enum Block {
     /// Level 1 is the document title; there is one.
@@ -82,14 +82,14 @@ pub enum Block {
 }
 
 /// One bar: its label, its value, and the value as written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Bar {
     pub label: String,
     pub value: f64,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case", tag = "type", content = "content")]
 pub enum Inline {
     Text(String),

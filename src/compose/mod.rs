@@ -8,5 +8,6 @@ pub mod checklist;
 pub mod cites;
 pub mod document;
 pub mod notes;
+pub mod shapes;
 
 pub use document::{Bar, Block, Document, Inline};

@@ -97,8 +97,8 @@ pub struct Procurement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clauses: Option<ClauseChoice>,
     /// Where the procurement was read from, when it is a published notice.
+    /// (Output only: the input schema leaves it out, as the reader never takes it.)
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
-    #[schemars(skip)]
     pub notice: Option<Notice>,
 }
 
@@ -126,7 +126,7 @@ pub struct Suitability {
 }
 
 /// The published notice a procurement came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Notice {
     pub ocid: String,
     /// The publisher, as the ocid prefix names it.
@@ -136,7 +136,7 @@ pub struct Notice {
     pub jurisdiction_from: JurisdictionFrom,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum JurisdictionFrom {
     /// The ocid prefix names a publisher whose notices follow this regime.

@@ -13,7 +13,9 @@ use crate::input::{Source, yaml};
 use crate::text::{compile_pattern, prepare_pattern};
 
 /// How much a barrier shuts out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     High,

@@ -10,7 +10,7 @@ use super::scanner::Scanner;
 use crate::assess::duties::Applies;
 use crate::assess::recommend::usable_in;
 use crate::assess::{Assessment, checklist};
-use crate::input::{Jurisdiction, Language, Money, Procurement};
+use crate::input::{Currency, Jurisdiction, Language, Money, Procurement};
 use crate::library::Category;
 use crate::messages::{Messages, money, number};
 use crate::text::{Hit, HitKind, Presence};
@@ -28,7 +28,7 @@ const ANSWERED_BY_CLAUSES: &[(&str, bool)] = &[
 ];
 
 /// The whole result of `check`, in the shape `--format json` prints.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub language: Language,
     pub library_version: String,
@@ -39,7 +39,7 @@ pub struct Report {
     pub gaps: Vec<Gap>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProcurementSummary {
     pub title: String,
     pub jurisdiction: Jurisdiction,
@@ -48,7 +48,7 @@ pub struct ProcurementSummary {
     pub annex: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DocumentReport {
     pub path: String,
     pub format: Format,
@@ -60,7 +60,7 @@ pub struct DocumentReport {
     pub findings: Vec<Finding>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClauseResult {
     pub clause: String,
     pub title: String,
@@ -70,7 +70,7 @@ pub struct ClauseResult {
 }
 
 /// Where a match is, and what it says.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     #[serde(flatten)]
     pub place: Place,
@@ -80,7 +80,7 @@ pub struct Evidence {
     pub kind: Option<HitKind>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     pub id: String,
     pub severity: Severity,
@@ -88,17 +88,62 @@ pub struct Finding {
     pub message: String,
     /// The first place it was found, or what it was decided from.
     pub location: String,
+    /// The figures behind the message, as numbers.
+    #[serde(skip_serializing_if = "Figures::is_empty")]
+    pub figures: Figures,
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A finding's figures as numbers: what the document demands, and the contract it is judged
+/// against, where known.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Figures {
+    /// The sum demanded (insurance cover, yearly turnover), in `currency` where the text names
+    /// one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demanded: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    /// The days between the notice and the tender deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tender_period_days: Option<u32>,
+    /// The contract's estimated value (of the procurement given, else the notice's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract_value: Option<Money>,
+    /// `demanded` divided by the contract value, where both are in the same currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<f64>,
+}
+
+impl Figures {
+    pub fn is_empty(&self) -> bool {
+        *self == Figures::default()
+    }
+
+    /// A sum demanded, with the contract value it is compared with.
+    fn demand(demanded: f64, currency: Option<Currency>, facts: Option<&Procurement>) -> Figures {
+        let contract_value = facts.and_then(|p| p.value);
+        let ratio = contract_value
+            .filter(|v| Some(v.currency) == currency && v.amount > 0.0)
+            .map(|v| demanded / v.amount);
+        Figures {
+            demanded: Some(demanded),
+            currency,
+            contract_value,
+            ratio,
+            ..Figures::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum GapKind {
     Clause,
     Duty,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Gap {
     pub kind: GapKind,
     pub id: String,
@@ -240,6 +285,7 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
         let evidence: Vec<Evidence> = distinct(&located).map(|h| evidence(doc, h, None)).collect();
         let from_text = evidence.first().map(|e| e.place.location.clone());
         let id = barrier.id.as_str();
+        let mut figures = Figures::default();
         let decided: Option<(Severity, String, String)> = match id {
             "price-only-award" => {
                 let from_facts = notice
@@ -256,18 +302,12 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
                     })
             }
             "turnover-demand" => from_text
-                .map(|at| turnover(cx, barrier.severity, hits, facts, at))
+                .map(|at| turnover(cx, barrier.severity, hits, facts, at, &mut figures))
                 .or_else(|| {
                     let demand = notice?.qualification.as_ref()?.min_turnover?;
                     let at = fact_location("selection criteria");
-                    Some(turnover_sum(
-                        cx,
-                        barrier.severity,
-                        demand.amount,
-                        Some(demand.currency),
-                        facts,
-                        at,
-                    ))
+                    figures = Figures::demand(demand.amount, Some(demand.currency), facts);
+                    Some(turnover_sum(cx, barrier.severity, &figures, at))
                 }),
             "short-tender-period" => facts.and_then(|p| p.tender_period_days).and_then(|days| {
                 let s = checklist::settings();
@@ -282,6 +322,7 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
                     "barrier.short-tender-period.text",
                     json!({ "days": days, "pass": s.tender_period_days_pass }),
                 );
+                figures.tender_period_days = Some(days);
                 let source = if cx.assessment.is_some() {
                     m_text(cx, "check.from-procurement")
                 } else {
@@ -305,6 +346,9 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
             }
             "insurance-demand" => from_text.map(|at| {
                 let amount = hits.iter().find_map(|h| h.amount);
+                if let Some(a) = amount {
+                    figures = Figures::demand(a.value, a.currency, facts);
+                }
                 let sum = amount.map(|a| written_sum(a.value, a.currency, cx.language));
                 (
                     barrier.severity,
@@ -340,6 +384,7 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
                 title: m_text(cx, &format!("barrier.{id}.title")),
                 message,
                 location,
+                figures,
                 evidence,
             });
         }
@@ -357,9 +402,13 @@ fn turnover(
     hits: &[TextHit],
     facts: Option<&Procurement>,
     at: String,
+    figures: &mut Figures,
 ) -> (Severity, String, String) {
     match hits.iter().find_map(|h| h.amount) {
-        Some(a) => turnover_sum(cx, severity, a.value, a.currency, facts, at),
+        Some(a) => {
+            *figures = Figures::demand(a.value, a.currency, facts);
+            turnover_sum(cx, severity, figures, at)
+        }
         None => (
             severity,
             cx.say("barrier.turnover-demand.text", json!({ "amount": null })),
@@ -368,24 +417,21 @@ fn turnover(
     }
 }
 
-/// A turnover demand of `demand`, compared with the contract value where both are known in
+/// A turnover demand (its figures), compared with the contract value where both are known in
 /// the same currency.
 fn turnover_sum(
     cx: &CheckContext,
     severity: Severity,
-    demand: f64,
-    currency: Option<crate::input::Currency>,
-    facts: Option<&Procurement>,
+    figures: &Figures,
     at: String,
 ) -> (Severity, String, String) {
     let lang = cx.language;
-    let written = written_sum(demand, currency, lang);
+    let demand = figures.demanded.unwrap_or_default();
+    let written = written_sum(demand, figures.currency, lang);
     let mut message = cx.say("barrier.turnover-demand.text", json!({ "amount": written }));
-    let value = facts.and_then(|p| p.value);
     let mut severity = severity;
-    if let Some(value) = value.filter(|v| Some(v.currency) == currency && v.amount > 0.0) {
+    if let (Some(value), Some(ratio)) = (figures.contract_value, figures.ratio) {
         let multiple = checklist::settings().turnover_multiple;
-        let ratio = demand / value.amount;
         let key = if ratio > multiple {
             severity = Severity::High;
             "barrier.turnover-demand.over"
@@ -406,7 +452,7 @@ fn turnover_sum(
     (severity, message, at)
 }
 
-fn written_sum(value: f64, currency: Option<crate::input::Currency>, lang: Language) -> String {
+fn written_sum(value: f64, currency: Option<Currency>, lang: Language) -> String {
     match currency {
         Some(currency) => money(
             &Money {

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::{Normalized, normalize};
 
 /// The verdict for one clause in one text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Presence {
     Present,
@@ -33,7 +33,7 @@ impl std::fmt::Display for Presence {
 }
 
 /// Which list of patterns a hit came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum HitKind {
     Present,

@@ -548,3 +548,38 @@ fn markdown_and_html_reports_come_from_the_document_model() {
             .contains("<h3 id=\"document-1-barriers\">Barriers</h3>")
     );
 }
+
+/// A finding carries its figures as numbers beside the prose: the sum demanded, its currency,
+/// the contract value it is judged against and the ratio of the two (real notice: Public
+/// Contracts Scotland, ocds-r6ebe6-0000580868, £5m insurance on a £2.8m contract).
+#[test]
+fn a_finding_carries_its_figures_as_numbers() {
+    let env = Env::new();
+    let notice = repo().join("tests/fixtures/ocds/scotland/ocds-r6ebe6-0000580868.json");
+    let run = env.run(&["check", notice.to_str().unwrap(), "--format", "json"]);
+    assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
+    let report = json(&run);
+    let insurance = report["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "insurance-demand")
+        .expect("the insurance demand is found")
+        .clone();
+    let figures = &insurance["figures"];
+    assert_eq!(figures["demanded"], 5_000_000.0);
+    assert_eq!(figures["currency"], "GBP");
+    assert_eq!(figures["contract_value"]["amount"], 2_800_000.0);
+    assert_eq!(figures["contract_value"]["currency"], "GBP");
+    let ratio = figures["ratio"].as_f64().unwrap();
+    assert!((ratio - 5.0 / 2.8).abs() < 1e-9, "{ratio}");
+    // A finding with nothing to count has no figures.
+    let lots = report["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "no-lots");
+    if let Some(lots) = lots {
+        assert!(lots.get("figures").is_none(), "{lots}");
+    }
+}

@@ -95,12 +95,126 @@ impl Env {
             .timeout(Duration::from_secs(60))
             .output()
             .expect("the binary runs");
-        Run {
+        let run = Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        if matches!(run.code, 0 | 1) {
+            self.validate_json(args, &run);
+        }
+        run
+    }
+
+    /// Checks every JSON output of a run against the schema `socialclause schema` gives for
+    /// it: what was printed, and the JSON files written where `-o`/`--out` points. So every
+    /// JSON output the test suite produces is checked.
+    #[track_caller]
+    fn validate_json(&self, args: &[&str], run: &Run) {
+        let Some(command) = args.first() else { return };
+        let Some(kind) = kind_of(command) else { return };
+        let asks_json = args
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1].split(',').any(|f| f == "json"));
+        let printed = run.stdout.trim_start();
+        if asks_json && (printed.starts_with('{') || printed.starts_with('[')) {
+            let json: Value = serde_json::from_str(printed).expect("the printed JSON parses");
+            match (&json, kind) {
+                // `match` prints an array for a file of several procurements.
+                (Value::Array(all), SchemaKind::Assessment) => {
+                    all.iter().for_each(|a| assert_valid(kind, a, "stdout"));
+                }
+                _ => assert_valid(kind, &json, "stdout"),
+            }
+        }
+        let target = args
+            .windows(2)
+            .find(|w| matches!(w[0], "-o" | "--output" | "--out"))
+            .map(|w| self.path().join(w[1]));
+        let Some(target) = target else { return };
+        let mut files = Vec::new();
+        json_files(&target, &mut files);
+        for file in files {
+            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let kind = if name == "summary.json" {
+                SchemaKind::Batch
+            } else if name.ends_with("annex.json") {
+                SchemaKind::Annex
+            } else if name.ends_with("checklist.json") {
+                SchemaKind::Checklist
+            } else if command != &"batch" {
+                kind
+            } else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&file).expect("a JSON output file");
+            let json: Value = serde_json::from_str(&text).expect("the written JSON parses");
+            assert_valid(kind, &json, &file.display().to_string());
         }
     }
+}
+
+use serde_json::Value;
+use socialclause::cli::SchemaKind;
+
+fn kind_of(command: &str) -> Option<SchemaKind> {
+    Some(match command {
+        "match" => SchemaKind::Assessment,
+        "annex" => SchemaKind::Annex,
+        "checklist" => SchemaKind::Checklist,
+        "check" => SchemaKind::Check,
+        "batch" => SchemaKind::Batch,
+        "briefing" => SchemaKind::Briefing,
+        _ => return None,
+    })
+}
+
+/// The `.json` files at `path`: the file itself, or those below the folder.
+fn json_files(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+            json_files(&entry.path(), out);
+        }
+    } else if path.extension().is_some_and(|e| e == "json") {
+        out.push(path.to_path_buf());
+    }
+}
+
+/// Asserts that `json` is valid against the schema of `kind`, naming every error.
+#[track_caller]
+pub fn assert_valid(kind: SchemaKind, json: &Value, what: &str) {
+    let errors = schema_errors(kind, json);
+    assert!(
+        errors.is_empty(),
+        "{what} against `schema {kind:?}`: {errors:#?}"
+    );
+}
+
+/// The errors of `json` against the schema of `kind` (compiled once per kind and process).
+pub fn schema_errors(kind: SchemaKind, json: &Value) -> Vec<String> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static VALIDATORS: OnceLock<Mutex<HashMap<String, std::sync::Arc<jsonschema::Validator>>>> =
+        OnceLock::new();
+    let validator = {
+        let mut map = VALIDATORS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        map.entry(format!("{kind:?}"))
+            .or_insert_with(|| {
+                let schema = serde_json::to_value(socialclause::cmd::schema::schema(kind))
+                    .expect("a schema is JSON");
+                std::sync::Arc::new(
+                    jsonschema::validator_for(&schema).expect("a valid JSON Schema"),
+                )
+            })
+            .clone()
+    };
+    validator
+        .iter_errors(json)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
 }
 
 /// The repository folder, for fixtures and examples.

@@ -18,7 +18,7 @@ use crate::input::{DEFAULT_SIZE_LIMIT, Jurisdiction, Procurement};
 use crate::text::SourceText;
 
 /// The formats the checker reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     Text,
@@ -111,7 +111,7 @@ enum Unit {
 }
 
 /// A place in a document a reader can find.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Place {
     /// Line (of the file, or of the page or field) and column, both from 1.
     pub line: usize,
