@@ -1,10 +1,16 @@
-//! In-process benchmark: the annex of one example as HTML and PDF (assessment included), the
-//! median over repeated runs, then 1 000 documents in one process with the peak memory before
-//! and after, to show that memory stays flat. Run with `cargo bench --bench annex`.
+//! In-process benchmark: the annex of one example as HTML and PDF, and as DOCX (assessment
+//! included in each), the medians over repeated runs in one process, then 1 000 HTML+PDF
+//! documents with the peak memory before and after, to show that memory stays flat. Run with
+//! `cargo bench --bench annex`.
 
 use std::time::Instant;
 
-use socialclause::cmd::annex_html_pdf as document_bytes;
+use socialclause::cli::DocumentFormat;
+use socialclause::cmd::annex_bytes;
+
+fn document_bytes(input: &std::path::Path) -> socialclause::error::Result<Vec<Vec<u8>>> {
+    annex_bytes(input, &[DocumentFormat::Html, DocumentFormat::Pdf])
+}
 
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -28,22 +34,31 @@ fn main() {
     // Warm up: fonts, messages and the library load once per process.
     document_bytes(&input).expect("the example renders");
     let mut times = Vec::new();
+    let mut docx_times = Vec::new();
     for _ in 0..50 {
         let t = Instant::now();
-        let (html, pdf) = document_bytes(&input).expect("the example renders");
-        std::hint::black_box((html, pdf));
+        std::hint::black_box(document_bytes(&input).expect("the example renders"));
         times.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        std::hint::black_box(
+            annex_bytes(&input, &[DocumentFormat::Docx]).expect("the example renders"),
+        );
+        docx_times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     println!(
         "annex HTML+PDF, in process: median {:.2} ms over {} runs",
         median(times),
         50
     );
+    println!(
+        "annex DOCX, in process: median {:.2} ms over {} runs (same loop)",
+        median(docx_times),
+        50
+    );
     let before = peak_kib();
     let t = Instant::now();
     for i in 0..1000 {
-        let (html, pdf) = document_bytes(&input).expect("the example renders");
-        std::hint::black_box((html, pdf));
+        std::hint::black_box(document_bytes(&input).expect("the example renders"));
         if i == 99 {
             println!("peak memory after 100 documents: {} KiB", peak_kib());
         }

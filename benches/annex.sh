@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Annex speed, whole process: `socialclause annex` of each example as HTML, as PDF and as both,
+# Annex speed, whole process: `socialclause annex` of each example as HTML, as PDF, as DOCX and as HTML+PDF,
 # in one hyperfine run (warm-up 5, 40 runs each), medians printed, and the peak memory of one
 # HTML+PDF run. Given a second binary (say an older build), its HTML+PDF runs of the first
 # example join the same hyperfine command and the ratio is printed.
@@ -21,7 +21,7 @@ examples=(examples/se-parkskotsel.yaml examples/scotland-school-refurbishment.ya
 args=()
 for ex in "${examples[@]}"; do
   name=$(basename "$ex" .yaml)
-  for fmt in html pdf html,pdf; do
+  for fmt in html pdf docx html,pdf; do
     args+=(-n "$name $fmt" "$bin annex $ex --format $fmt -o $work/out-$name-${fmt/,/-}/ --force")
   done
 done

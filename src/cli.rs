@@ -66,17 +66,17 @@ pub enum Command {
     /// Write a commented starter procurement description.
     Init(InitArgs),
     /// The tender annex for bidders: the clauses the buyer's decisions select, with targets
-    /// filled in (HTML, PDF, Markdown, JSON).
+    /// filled in (HTML, PDF, Word, Markdown, JSON).
     Annex(DocumentArgs),
     /// The buyer's checklist of what helps or blocks WISEs, with drafting notes for the annex
-    /// (HTML, PDF, Markdown, JSON).
+    /// (HTML, PDF, Word, Markdown, JSON).
     Checklist(DocumentArgs),
     /// Legal duties, clause recommendations and the WISE checklist for a procurement, with reasons.
     Match(MatchArgs),
     /// Annexes and checklists for many procurements at once, in parallel, with a summary.
     Batch(BatchArgs),
     /// One briefing over many procurements, for advocates: duties, benefits in total,
-    /// openings for WISEs, common barriers (HTML, PDF, Markdown, JSON).
+    /// openings for WISEs, common barriers (HTML, PDF, Word, Markdown, JSON).
     Briefing(BriefingArgs),
     /// Check tender documents or notices: which social clauses they carry, decline or lack,
     /// and the barriers they raise for small suppliers and WISEs.
@@ -307,6 +307,7 @@ pub enum BriefingFormat {
     Pdf,
     Md,
     Json,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -321,6 +322,8 @@ pub enum DocumentFormat {
     Pdf,
     Md,
     Json,
+    /// Word, for a buyer who edits the document.
+    Docx,
 }
 
 impl DocumentFormat {
@@ -330,7 +333,13 @@ impl DocumentFormat {
             DocumentFormat::Pdf => "pdf",
             DocumentFormat::Md => "md",
             DocumentFormat::Json => "json",
+            DocumentFormat::Docx => "docx",
         }
+    }
+
+    /// Bytes that are garbage on a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, DocumentFormat::Pdf | DocumentFormat::Docx)
     }
 }
 

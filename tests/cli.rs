@@ -1435,34 +1435,50 @@ fn written_files_are_named_unless_quiet() {
     assert_eq!(piped.stderr, "");
 }
 
-/// PDF bytes are refused on a terminal (run under `script`, which gives the command one),
-/// with the `-o` to use instead.
+/// PDF and Word bytes are refused on a terminal (run under `script`, which gives the command
+/// one), with the `-o` to use instead.
 #[test]
-fn a_pdf_is_not_written_to_a_terminal() {
+fn a_pdf_or_docx_is_not_written_to_a_terminal() {
     let env = Env::new();
     let park = repo().join("examples/se-parkskotsel.yaml");
     let bin = assert_cmd::cargo::cargo_bin("socialclause");
-    for command in [
-        format!("{} annex {} --format pdf", bin.display(), park.display()),
-        format!(
-            "{} briefing {} -o - --format pdf",
-            bin.display(),
-            repo().join("examples").display()
+    for (command, refusal, magic) in [
+        (
+            format!("{} annex {} --format pdf", bin.display(), park.display()),
+            "a PDF is not written to the terminal",
+            "%PDF",
+        ),
+        (
+            format!(
+                "{} briefing {} -o - --format pdf",
+                bin.display(),
+                repo().join("examples").display()
+            ),
+            "a PDF is not written to the terminal",
+            "%PDF",
+        ),
+        (
+            format!(
+                "{} checklist {} --format docx",
+                bin.display(),
+                park.display()
+            ),
+            "a DOCX is not written to the terminal",
+            "PK",
         ),
     ] {
         let output = std::process::Command::new("script")
             .args(["-qec", &command, "/dev/null"])
             .current_dir(env.path())
+            .env_remove("LC_ALL")
+            .env("LANG", "C")
             .output()
             .expect("`script` (util-linux) runs");
         let text = String::from_utf8_lossy(&output.stdout);
         assert_eq!(output.status.code(), Some(2), "{text}");
-        assert!(
-            text.contains("a PDF is not written to the terminal"),
-            "{text}"
-        );
+        assert!(text.contains(refusal), "{text}");
         assert!(text.contains("-o"), "{text}");
-        assert!(!text.contains("%PDF"), "{text}");
+        assert!(!text.contains(magic), "{text}");
     }
 }
 
@@ -1723,6 +1739,64 @@ fn every_json_output_has_a_schema_it_meets() {
     broken(SchemaKind::Batch, summary, "/0/duties");
     let briefing = parse(&env.run(&["briefing", park, "-o", "-", "--format", "json"]));
     broken(SchemaKind::Briefing, briefing, "/document/blocks/0");
+}
+
+/// Every example's annex and checklist, and a briefing, as Word: sound packages (the harness
+/// checks each file written), the same bytes on a second run, and a DOCX refused on a
+/// terminal like a PDF.
+#[test]
+fn every_example_is_written_as_word_the_same_each_time() {
+    let env = Env::new();
+    let mut count = 0;
+    for entry in std::fs::read_dir(repo().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        for kind in ["annex", "checklist"] {
+            let first = format!("{name}-{kind}.docx");
+            let again = format!("{name}-{kind}-again.docx");
+            for out in [&first, &again] {
+                env.run(&[kind, path.to_str().unwrap(), "--format", "docx", "-o", out])
+                    .expect_code(0);
+            }
+            let a = std::fs::read(env.path().join(&first)).unwrap();
+            assert_eq!(
+                a,
+                std::fs::read(env.path().join(&again)).unwrap(),
+                "{first}"
+            );
+            assert!(a.starts_with(b"PK"), "{first}");
+            count += 1;
+        }
+    }
+    assert!(count >= 16, "{count} documents");
+    env.run(&[
+        "briefing",
+        "--quiet",
+        repo().join("examples").to_str().unwrap(),
+        "-o",
+        "b.docx",
+    ])
+    .expect_code(0);
+    assert!(
+        std::fs::read(env.path().join("b.docx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    // Several formats to a folder, DOCX among them.
+    let park = repo().join("examples/se-parkskotsel.yaml");
+    env.run(&[
+        "annex",
+        park.to_str().unwrap(),
+        "--format",
+        "html,docx",
+        "-o",
+        "both/",
+    ])
+    .expect_code(0);
+    assert!(env.path().join("both/ks-2026-0142-annex.docx").exists());
 }
 
 /// The annex JSON states the figures the annex text states: per lot where the text points to

@@ -23,13 +23,19 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
         args.format
             .unwrap_or_else(|| match args.output.extension().and_then(|e| e.to_str()) {
                 Some("pdf") => BriefingFormat::Pdf,
+                Some("docx") => BriefingFormat::Docx,
                 Some("md") => BriefingFormat::Md,
                 Some("json") => BriefingFormat::Json,
                 _ => BriefingFormat::Html,
             });
     let to_stdout = args.output.as_os_str() == "-";
-    if to_stdout && format == BriefingFormat::Pdf && std::io::stdout().is_terminal() {
-        return Err(crate::output::binary_on_terminal("PDF", "briefing.pdf"));
+    let binary = matches!(format, BriefingFormat::Pdf | BriefingFormat::Docx);
+    if to_stdout && binary && std::io::stdout().is_terminal() {
+        let (name, example) = match format {
+            BriefingFormat::Docx => ("DOCX", "briefing.docx"),
+            _ => ("PDF", "briefing.pdf"),
+        };
+        return Err(crate::output::binary_on_terminal(name, example));
     }
     if !to_stdout && !args.force && args.output.exists() {
         return Err(crate::output::exists_already(&args.output));
@@ -100,6 +106,7 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
             text.push('\n');
             (text.into_bytes(), None)
         }
+        BriefingFormat::Docx => (crate::render::docx::render(&doc), None),
         BriefingFormat::Json => {
             let mut text = serde_json::to_string_pretty(&crate::compose::shapes::BriefingJson {
                 document: &doc,

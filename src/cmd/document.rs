@@ -82,9 +82,9 @@ pub fn run(
     Ok(Outcome::Success)
 }
 
-/// The annex of the first procurement in a file, as HTML and PDF, on the file's own date (for
-/// benchmarks and embedding).
-pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
+/// The annex of the first procurement in a file in each of `formats`, on the file's own date
+/// (for benchmarks and embedding).
+pub fn annex_bytes(path: &Path, formats: &[DocumentFormat]) -> Result<Vec<Vec<u8>>> {
     let args = AssessArgs {
         input: path.to_path_buf(),
         lang: None,
@@ -98,10 +98,10 @@ pub fn annex_html_pdf(path: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
     let assessor = Assessor::new(&args, &LibraryOptions::default())?;
     let a = assessor.assess(first)?;
     let doc = compose::annex::annex(&a, &assessor.library);
-    Ok((
-        render(Kind::Annex, DocumentFormat::Html, &doc, &a),
-        render(Kind::Annex, DocumentFormat::Pdf, &doc, &a),
-    ))
+    Ok(formats
+        .iter()
+        .map(|&format| render(Kind::Annex, format, &doc, &a))
+        .collect())
 }
 
 /// The bytes of one format, as every command writes them.
@@ -118,6 +118,7 @@ fn render_counted(
 ) -> (Vec<u8>, Option<usize>) {
     let bytes = match format {
         DocumentFormat::Html => html::render(doc).into_bytes(),
+        DocumentFormat::Docx => crate::render::docx::render(doc),
         DocumentFormat::Pdf => {
             let (bytes, pages) = pdf::render_counted(doc);
             return (bytes, Some(pages));
@@ -169,12 +170,19 @@ enum Target {
 impl Target {
     fn resolve(args: &DocumentArgs, formats: &[DocumentFormat], count: usize) -> Result<Target> {
         let one_format = formats.len() == 1;
-        // PDF bytes on a terminal are garbage to the reader, as curl knows.
-        let binary_on_terminal =
-            || formats.contains(&DocumentFormat::Pdf) && std::io::stdout().is_terminal();
+        // PDF or Word bytes on a terminal are garbage to the reader, as curl knows.
+        let binary = formats.iter().find(|f| f.is_binary());
         match &args.output {
-            None if one_format && count == 1 && binary_on_terminal() => {
-                Err(crate::output::binary_on_terminal("PDF", "annex.pdf"))
+            None if one_format
+                && count == 1
+                && binary.is_some()
+                && std::io::stdout().is_terminal() =>
+            {
+                let format = binary.copied().unwrap_or(DocumentFormat::Pdf);
+                Err(crate::output::binary_on_terminal(
+                    &format.extension().to_uppercase(),
+                    &format!("annex.{}", format.extension()),
+                ))
             }
             None if one_format && count == 1 => Ok(Target::Stdout),
             Some(p) if p.as_os_str() == "-" => {

@@ -8,7 +8,7 @@ mod check;
 mod clauses;
 mod document;
 
-pub use document::annex_html_pdf;
+pub use document::annex_bytes;
 mod init;
 pub mod schema;
 mod validate;

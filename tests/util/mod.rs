@@ -133,7 +133,11 @@ impl Env {
             .map(|w| self.path().join(w[1]));
         let Some(target) = target else { return };
         let mut files = Vec::new();
-        json_files(&target, &mut files);
+        files_ending(&target, "docx", &mut files);
+        for file in files.drain(..) {
+            assert_sound_docx(&std::fs::read(&file).expect("a DOCX output file"), &file);
+        }
+        files_ending(&target, "json", &mut files);
         for file in files {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let kind = if name == "summary.json" {
@@ -169,14 +173,71 @@ fn kind_of(command: &str) -> Option<SchemaKind> {
     })
 }
 
-/// The `.json` files at `path`: the file itself, or those below the folder.
-fn json_files(path: &Path, out: &mut Vec<PathBuf>) {
+/// The files ending in `.{ext}` at `path`: the file itself, or those below the folder.
+fn files_ending(path: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
         for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
-            json_files(&entry.path(), out);
+            files_ending(&entry.path(), ext, out);
         }
-    } else if path.extension().is_some_and(|e| e == "json") {
+    } else if path.extension().is_some_and(|e| e == ext) {
         out.push(path.to_path_buf());
+    }
+}
+
+/// Asserts that a DOCX package is sound: every part `[Content_Types].xml` names exists, every
+/// relationship of the document points at a part that exists (or outside, for a link), and
+/// every part is well-formed XML.
+#[track_caller]
+pub fn assert_sound_docx(bytes: &[u8], what: &Path) {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .unwrap_or_else(|e| panic!("{}: not a zip package: {e}", what.display()));
+    let mut parts = std::collections::BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("an entry");
+        let mut text = String::new();
+        file.read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("{}: a part is not UTF-8: {e}", what.display()));
+        parts.insert(file.name().expect("a name").to_string(), text);
+    }
+    let types = parts
+        .get("[Content_Types].xml")
+        .unwrap_or_else(|| panic!("{}: no [Content_Types].xml", what.display()));
+    for name in types.split("PartName=\"/").skip(1) {
+        let name = name.split('"').next().unwrap();
+        assert!(
+            parts.contains_key(name),
+            "{}: {name} named but absent",
+            what.display()
+        );
+    }
+    let rels = &parts["word/_rels/document.xml.rels"];
+    for rel in rels.split("<Relationship ").skip(1) {
+        let target = rel
+            .split("Target=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        if !rel.contains("TargetMode=\"External\"") {
+            let part = format!("word/{target}");
+            assert!(
+                parts.contains_key(&part),
+                "{}: {part} related but absent",
+                what.display()
+            );
+        }
+    }
+    for (name, text) in &parts {
+        let mut reader = quick_xml::reader::Reader::from_str(text);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{}: {name} is not well-formed: {e}", what.display()),
+            }
+        }
     }
 }
 
