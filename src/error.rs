@@ -72,38 +72,31 @@ impl Diagnostic {
     /// The message with what was expected and the help, on one line, without the place (for
     /// summaries that give the place in their own columns).
     pub fn message_with_help(&self, lang: Language) -> String {
-        let mut out = self.message.get(lang).to_string();
-        for (label, said) in [
-            ("label.expected", &self.expected),
-            ("label.help", &self.help),
-        ] {
-            if let Some(said) = said {
-                out.push_str(&format!(
-                    "; {}: {}",
-                    say(label, &[]).get(lang),
-                    said.get(lang)
-                ));
-            }
-        }
-        out
+        format!("{}{}", self.message.get(lang), self.notes(lang, "; "))
     }
 
     /// The place, the message, and what was expected and the help on lines of their own.
     pub fn render(&self, lang: Language) -> String {
-        let mut out = format!("{}: {}", self.location(), self.message.get(lang));
-        for (label, said) in [
+        let message = self.message.get(lang);
+        format!("{}: {message}{}", self.location(), self.notes(lang, "\n  "))
+    }
+
+    /// What was expected and the help, each after `sep` and its label.
+    fn notes(&self, lang: Language, sep: &str) -> String {
+        [
             ("label.expected", &self.expected),
             ("label.help", &self.help),
-        ] {
-            if let Some(said) = said {
-                out.push_str(&format!(
-                    "\n  {}: {}",
-                    say(label, &[]).get(lang),
-                    said.get(lang)
-                ));
-            }
-        }
-        out
+        ]
+        .into_iter()
+        .filter_map(|(label, said)| {
+            let said = said.as_ref()?;
+            Some(format!(
+                "{sep}{}: {}",
+                say(label, &[]).get(lang),
+                said.get(lang)
+            ))
+        })
+        .collect()
     }
 
     /// The diagnostic, marked with the language its file declares.

@@ -685,8 +685,17 @@ const BUILT_IN: [&str; 11] = [
     "Hyperlink",
 ];
 
-fn border<T: Default>(make: impl Fn(BorderStyle, isize) -> T, size: isize) -> Option<T> {
-    Some(make(BorderStyle::Single, size))
+/// A single-line border of one side (each side is a type of its own in docx-rust), `size`
+/// in eighths of a point, with other attributes as given.
+macro_rules! rule {
+    ($side:ident, $size:expr $(, $field:ident: $value:expr)*) => {
+        Some($side {
+            style: BorderStyle::Single,
+            size: Some($size),
+            $($field: $value,)*
+            ..$side::default()
+        })
+    };
 }
 
 fn styles(lang: Language) -> Styles<'static> {
@@ -705,16 +714,7 @@ fn styles(lang: Language) -> Styles<'static> {
         ..Indent::default()
     });
     note.border = Some(docx_rust::formatting::Borders {
-        left: border(
-            |style, size| LeftBorder {
-                style,
-                size: Some(size),
-                space: Some(8),
-                color: Some("8A8A8A".into()),
-                ..LeftBorder::default()
-            },
-            12,
-        ),
+        left: rule!(LeftBorder, 12, space: Some(8), color: Some("8A8A8A".into())),
         ..docx_rust::formatting::Borders::default()
     });
     let mut check_text = spaced(0, 4, false);
@@ -729,16 +729,7 @@ fn styles(lang: Language) -> Styles<'static> {
     });
     let mut line = spaced(0, 12, false);
     line.border = Some(docx_rust::formatting::Borders {
-        bottom: border(
-            |style, size| BottomBorder {
-                style,
-                size: Some(size),
-                space: Some(1),
-                color: Some("auto".into()),
-                ..BottomBorder::default()
-            },
-            6,
-        ),
+        bottom: rule!(BottomBorder, 6, space: Some(1), color: Some("auto".into())),
         ..docx_rust::formatting::Borders::default()
     });
     let mut footer = spaced(0, 0, false);
@@ -825,54 +816,12 @@ fn styles(lang: Language) -> Styles<'static> {
             }),
             table: Some(TableProperty {
                 borders: Some(TableBorders {
-                    top: border(
-                        |style, size| TopBorder {
-                            style,
-                            size: Some(size),
-                            ..TopBorder::default()
-                        },
-                        4,
-                    ),
-                    left: border(
-                        |style, size| LeftBorder {
-                            style,
-                            size: Some(size),
-                            ..LeftBorder::default()
-                        },
-                        4,
-                    ),
-                    bottom: border(
-                        |style, size| BottomBorder {
-                            style,
-                            size: Some(size),
-                            ..BottomBorder::default()
-                        },
-                        4,
-                    ),
-                    right: border(
-                        |style, size| RightBorder {
-                            style,
-                            size: Some(size),
-                            ..RightBorder::default()
-                        },
-                        4,
-                    ),
-                    inside_horizon: border(
-                        |style, size| InsideHorizonBorder {
-                            style,
-                            size: Some(size),
-                            ..InsideHorizonBorder::default()
-                        },
-                        4,
-                    ),
-                    inside_vertical: border(
-                        |style, size| InsideVerticalBorder {
-                            style,
-                            size: Some(size),
-                            ..InsideVerticalBorder::default()
-                        },
-                        4,
-                    ),
+                    top: rule!(TopBorder, 4),
+                    left: rule!(LeftBorder, 4),
+                    bottom: rule!(BottomBorder, 4),
+                    right: rule!(RightBorder, 4),
+                    inside_horizon: rule!(InsideHorizonBorder, 4),
+                    inside_vertical: rule!(InsideVerticalBorder, 4),
                 }),
                 ..TableProperty::default()
             }),
@@ -1046,17 +995,7 @@ mod tests {
             assert!(
                 parts["docProps/core.xml"].contains(&format!("<dc:language>{tag}</dc:language>"))
             );
-            for id in [
-                "Title",
-                "Heading1",
-                "Heading2",
-                "Heading3",
-                "Heading4",
-                "ListParagraph",
-                "Caption",
-                "Hyperlink",
-                "TableGrid",
-            ] {
+            for id in BUILT_IN.iter().chain(&["TableGrid", "Note", "FormCell"]) {
                 assert!(styles.contains(&format!("w:styleId=\"{id}\"")), "{id}");
             }
             assert!(styles.contains("<w:name w:val=\"heading 1\"/>"));
