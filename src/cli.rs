@@ -380,7 +380,7 @@ pub struct CheckArgs {
 
     /// Exit with 1 when the check finds any of these, comma-separated: `missing` (with
     /// --procurement a clause of its annex is absent, without it no social clause at all),
-    /// `declined`, `barrier`.
+    /// `declined`, `barrier` (any), `barrier:medium` (medium or high), `barrier:high`.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub fail_on: Vec<FailOn>,
 }
@@ -397,7 +397,14 @@ pub enum CheckFormat {
 pub enum FailOn {
     Missing,
     Declined,
+    /// A barrier of any severity.
     Barrier,
+    /// A barrier of medium or high severity.
+    #[value(name = "barrier:medium")]
+    BarrierMedium,
+    /// A barrier of high severity.
+    #[value(name = "barrier:high")]
+    BarrierHigh,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

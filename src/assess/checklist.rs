@@ -78,6 +78,8 @@ pub struct Settings {
     pub years_trading_warn: u32,
     pub years_trading_fail: u32,
     pub turnover_multiple: f64,
+    pub insurance_multiple_medium: f64,
+    pub insurance_multiple_high: f64,
     pub payment_days: u32,
 }
 

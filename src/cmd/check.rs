@@ -9,6 +9,7 @@ use crate::library::{Library, LibraryOptions};
 use crate::output::Stdout;
 use crate::render::{check_text, html, markdown};
 use crate::said::say;
+use crate::scan::barriers::Severity;
 use crate::scan::{self, CheckContext, ExtractOptions, Report, Scanner};
 use crate::text::Presence;
 
@@ -20,17 +21,19 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         jurisdiction: args.jurisdiction,
         ..ExtractOptions::default()
     };
-    // Read every document before anything is written, and report every one that fails.
+    // Read every document before anything is written. One that cannot be read is named on
+    // standard error and in the report, and the others are checked; if none can be read,
+    // that is the error.
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     for path in &args.documents {
         match scan::extract(path, &extract_options) {
             Ok(d) => documents.push(d),
-            Err(e) => errors.push(e),
+            Err(e) => errors.push((path, e)),
         }
     }
-    if !errors.is_empty() {
-        return Err(Error::many(errors));
+    if documents.is_empty() {
+        return Err(Error::many(errors.into_iter().map(|(_, e)| e).collect()));
     }
 
     let (library, assessment) = match &args.procurement {
@@ -97,7 +100,19 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         jurisdiction: args.jurisdiction,
         assessment: assessment.as_ref(),
     };
-    let report = scan::check(&cx, &documents);
+    let mut report = scan::check(&cx, &documents);
+    let message_language = crate::said::reader_language(args.lang, None);
+    for (path, error) in &errors {
+        let message = error.render(message_language);
+        eprintln!(
+            "{}: {message}",
+            say("label.error", &[]).get(message_language)
+        );
+        report.errors.push(scan::check::Unreadable {
+            path: path.display().to_string(),
+            message,
+        });
+    }
     let text = match args.format {
         CheckFormat::Text => check_text::report(&report),
         CheckFormat::Json => {
@@ -110,11 +125,22 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         CheckFormat::Html => html::render(&compose::check::document(&report)),
     };
     out.write_str(&text)?;
-    Ok(if fails(&report, &args.fail_on) {
+    Ok(if !report.errors.is_empty() {
+        Outcome::Incomplete
+    } else if fails(&report, &args.fail_on) {
         Outcome::Findings
     } else {
         Outcome::Success
     })
+}
+
+/// Whether a document has a barrier of `level` or worse.
+fn barrier_at_least(report: &Report, level: Severity) -> bool {
+    report
+        .documents
+        .iter()
+        .flat_map(|d| &d.findings)
+        .any(|f| f.severity <= level)
 }
 
 /// Whether the report holds what `--fail-on` names.
@@ -129,6 +155,8 @@ fn fails(report: &Report, fail_on: &[FailOn]) -> bool {
             None => !clauses().any(|c| c.status == Presence::Present),
         },
         FailOn::Declined => clauses().any(|c| c.status == Presence::Declined),
-        FailOn::Barrier => report.documents.iter().any(|d| !d.findings.is_empty()),
+        FailOn::Barrier => barrier_at_least(report, Severity::Low),
+        FailOn::BarrierMedium => barrier_at_least(report, Severity::Medium),
+        FailOn::BarrierHigh => barrier_at_least(report, Severity::High),
     })
 }

@@ -25,6 +25,9 @@ pub enum Outcome {
     Success,
     /// Exit code 1: the command found problems it was asked to look for.
     Findings,
+    /// Exit code 2: the command reported what it could, but some of its inputs could not be
+    /// read (each named on standard error).
+    Incomplete,
 }
 
 impl Outcome {
@@ -32,6 +35,7 @@ impl Outcome {
         match self {
             Outcome::Success => 0,
             Outcome::Findings => 1,
+            Outcome::Incomplete => 2,
         }
     }
 }

@@ -37,6 +37,16 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub procurement: Option<ProcurementSummary>,
     pub gaps: Vec<Gap>,
+    /// The documents that could not be read: each named, with why. The others are reported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Unreadable>,
+}
+
+/// A document that could not be read.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Unreadable {
+    pub path: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -113,6 +123,12 @@ pub struct Figures {
     /// `demanded` divided by the contract value, where both are in the same currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f64>,
+    /// The contract value per year, where its duration is known (insurance is judged by it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yearly_value: Option<f64>,
+    /// `demanded` divided by `yearly_value`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio_to_yearly_value: Option<f64>,
 }
 
 impl Figures {
@@ -195,6 +211,7 @@ pub fn check(cx: &CheckContext, documents: &[Extracted]) -> Report {
         }),
         documents,
         gaps,
+        errors: Vec::new(),
     }
 }
 
@@ -346,15 +363,16 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
             }
             "insurance-demand" => from_text.map(|at| {
                 let amount = hits.iter().find_map(|h| h.amount);
+                let sum = amount.map(|a| written_sum(a.value, a.currency, cx.language));
+                let mut message = cx.say("barrier.insurance-demand.text", json!({ "amount": sum }));
+                let mut severity = barrier.severity;
                 if let Some(a) = amount {
                     figures = Figures::demand(a.value, a.currency, facts);
+                    if let Some(level) = insurance(cx, &mut figures, facts, &mut message) {
+                        severity = severity.min(level);
+                    }
                 }
-                let sum = amount.map(|a| written_sum(a.value, a.currency, cx.language));
-                (
-                    barrier.severity,
-                    cx.say("barrier.insurance-demand.text", json!({ "amount": sum })),
-                    at,
-                )
+                (severity, message, at)
             }),
             "years-trading-demand" => from_text.map(|at| {
                 (
@@ -390,6 +408,45 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
         }
     }
     out
+}
+
+/// An insurance demand judged by the contract's value per year: its figures filled in, a
+/// sentence added to `message`, and the severity it reaches (none below the medium multiple).
+fn insurance(
+    cx: &CheckContext,
+    figures: &mut Figures,
+    facts: Option<&Procurement>,
+    message: &mut String,
+) -> Option<Severity> {
+    let p = facts?;
+    let months = p.duration_months.filter(|&m| m > 0)?;
+    let value = figures.contract_value?;
+    let yearly = value.amount * 12.0 / f64::from(months.max(12));
+    let ratio = figures.demanded? / yearly;
+    if figures.currency != Some(value.currency) || !ratio.is_finite() {
+        return None;
+    }
+    figures.yearly_value = Some(yearly);
+    figures.ratio_to_yearly_value = Some(ratio);
+    let s = checklist::settings();
+    let lang = cx.language;
+    message.push(' ');
+    message.push_str(&cx.say(
+        "barrier.insurance-demand.relative",
+        json!({
+            "ratio": crate::messages::decimal((ratio * 10.0).round() / 10.0, lang),
+            "yearly": money(&Money { amount: yearly.round(), ..value }, lang),
+            "medium": number(s.insurance_multiple_medium, lang),
+            "high": number(s.insurance_multiple_high, lang),
+        }),
+    ));
+    if ratio >= s.insurance_multiple_high {
+        Some(Severity::High)
+    } else if ratio >= s.insurance_multiple_medium {
+        Some(Severity::Medium)
+    } else {
+        None
+    }
 }
 
 fn m_text(cx: &CheckContext, key: &str) -> String {

@@ -493,9 +493,14 @@ fn bad_documents_exit_2_and_name_every_one() {
         fake.to_str().unwrap(),
     ]);
     run.expect_code(2);
-    assert!(
-        run.stdout.is_empty(),
-        "nothing is reported when a document is bad"
+    // The readable document is still reported (issue 20: scripts need not loop file by file).
+    assert!(run.stdout.contains("tender.txt"), "{}", run.stdout);
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .count(),
+        2
     );
     run.expect_stderr("tender.odt");
     run.expect_stderr("`.odt` cannot be checked");
@@ -582,4 +587,112 @@ fn a_finding_carries_its_figures_as_numbers() {
     if let Some(lots) = lots {
         assert!(lots.get("figures").is_none(), "{lots}");
     }
+}
+
+/// A file that cannot be read does not stop the others: each readable document is reported,
+/// the unreadable one gets one line on standard error and an `errors` entry, and the exit
+/// status is 2. With no readable document at all, it is an error as before.
+#[test]
+fn check_goes_on_past_an_unreadable_file() {
+    let env = Env::new();
+    let tender = fixture("tender.txt");
+    let run = env.run(&["check", &tender, "missing.txt", "--format", "json"]);
+    run.expect_code(2);
+    let report = json(&run);
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert!(
+        documents[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("tender.txt")
+    );
+    let errors = report["errors"].as_array().expect("an errors entry");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["path"], "missing.txt");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    run.expect_stderr("error: cannot read missing.txt: no such file or folder");
+
+    // The text report too, with the same line on standard error.
+    let run = env.run(&["check", "missing.txt", &tender]);
+    run.expect_code(2);
+    assert!(run.stdout.contains("tender.txt"), "{}", run.stdout);
+    run.expect_stderr("missing.txt");
+
+    // Nothing readable: an error, and no report.
+    let run = env.run(&["check", "missing.txt", "gone.pdf", "--format", "json"]);
+    run.expect_code(2);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    run.expect_stderr("missing.txt");
+    run.expect_stderr("gone.pdf");
+}
+
+/// The same insurance demand weighs by the contract it is for: £10m cover on a £25,000
+/// contract is a high barrier, on a £50m one over four years a low one, with the rule and the
+/// figures in the finding; `--fail-on barrier:high` fails the first only.
+#[test]
+fn insurance_severity_follows_the_contract_value_per_year() {
+    let env = Env::new();
+    let tender = env.write(
+        "tender.txt",
+        "Tender for grounds maintenance.\n\nThe contractor shall deliver community benefits, \
+         including targeted recruitment and training of people who are long-term unemployed.\n\n\
+         Public liability insurance of £10,000,000 is required.\n",
+    );
+    let procurement = |name: &str, amount: u64, months: u32| {
+        env.write(
+            name,
+            format!(
+                "title: Grounds maintenance\njurisdiction: scotland\ntype: services\n\
+                 value: {{ amount: {amount}, currency: GBP }}\nduration_months: {months}\n"
+            ),
+        )
+    };
+    let small = procurement("small.yaml", 25_000, 12);
+    let large = procurement("large.yaml", 50_000_000, 48);
+    let finding = |p: &std::path::Path| -> Value {
+        let run = env.run(&[
+            "check",
+            tender.to_str().unwrap(),
+            "--procurement",
+            p.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
+        json(&run)["documents"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == "insurance-demand")
+            .cloned()
+            .expect("the insurance demand is found")
+    };
+    let high = finding(&small);
+    assert_eq!(high["severity"], "high", "{high}");
+    assert_eq!(high["figures"]["yearly_value"], 25_000.0);
+    assert_eq!(high["figures"]["ratio_to_yearly_value"], 400.0);
+    assert!(
+        high["message"].as_str().unwrap().contains("400 times"),
+        "{high}"
+    );
+    let low = finding(&large);
+    assert_eq!(low["severity"], "low", "{low}");
+    assert_eq!(low["figures"]["yearly_value"], 12_500_000.0);
+    assert_eq!(low["figures"]["ratio_to_yearly_value"], 0.8);
+
+    let code = |p: &std::path::Path, level: &str| {
+        env.run(&[
+            "check",
+            tender.to_str().unwrap(),
+            "--procurement",
+            p.to_str().unwrap(),
+            "--fail-on",
+            level,
+        ])
+        .code
+    };
+    assert_eq!(code(&small, "barrier:high"), 1);
+    assert_eq!(code(&large, "barrier:high"), 0);
+    assert_eq!(code(&large, "barrier"), 1);
 }
