@@ -391,7 +391,10 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
 
     let mut score = 0;
     let s = &clause.signals;
+    // Whether what is bought is a trade the clause's signals name (by CPV code or word).
+    let mut in_trade = false;
     if let Some((code, prefix)) = facts.cpv.and_then(|codes| first_match(codes, &s.cpv)) {
+        in_trade = true;
         score += CPV_POINTS;
         reasons.push(say(
             "rec.signal.cpv",
@@ -406,6 +409,7 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
         }
     }
     for keyword in found.into_iter().take(MAX_KEYWORDS) {
+        in_trade = true;
         score += KEYWORD_POINTS;
         reasons.push(say("rec.signal.keyword", json!({ "keyword": keyword })));
     }
@@ -445,6 +449,14 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
     if score == 0 {
         reasons.push(say("rec.no-signal", json!({})));
     }
+    // A reservation suits a contract in a trade that supported businesses and WISEs work in;
+    // a duty or a priority alone (every regulated procurement has them) does not make one.
+    let off_trade = clause.instrument == Instrument::Reservation
+        && !in_trade
+        && !(s.cpv.is_empty() && s.keywords.sv.is_empty() && s.keywords.en.is_empty());
+    if off_trade && score > 0 {
+        reasons.push(say("rec.reservation.off-trade", json!({})));
+    }
 
     let params = clause
         .params
@@ -455,7 +467,7 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
         })
         .collect();
     Verdict {
-        status: if score >= RECOMMEND_AT && !unknown {
+        status: if score >= RECOMMEND_AT && !unknown && !off_trade {
             Status::Recommended
         } else {
             Status::Optional

@@ -254,3 +254,36 @@ fn one_clause_of_a_group_is_recommended_and_the_national_one_first() {
     assert_eq!(find("se-other").status, Status::Recommended);
     assert_eq!(find("se-other-strong").status, Status::Optional);
 }
+
+/// A reservation is suggested for a trade supported businesses and WISEs work in, not for
+/// every regulated procurement: the duty alone (which every one has) leaves it optional, with
+/// the reason (real notices: EVAR consumables, inter-island air services, both suggested
+/// before because of the duty and the word "document" in "procurement documents").
+#[test]
+fn a_reservation_needs_a_trade_not_only_a_duty() {
+    let library = Library::load(&LibraryOptions::default()).unwrap();
+    let status = |cpv: &str, description: &str| {
+        let yaml = format!(
+            "title: Contract\njurisdiction: scotland\ntype: services\ncpv: [\"{cpv}\"]\n\
+             value: {{ amount: 900000, currency: GBP }}\ndescription: {description}\n"
+        );
+        let recs = recommendations(&yaml, &library, Language::En);
+        let r = recs
+            .into_iter()
+            .find(|r| r.clause == "scot-reserved-supported-businesses")
+            .expect("the reservation is assessed");
+        (r.status, r.reasons.join(" "))
+    };
+    let (stents, why) = status(
+        "33184200",
+        "Stent consumables; see the procurement documents.",
+    );
+    assert_eq!(stents, Status::Optional, "{why}");
+    assert!(why.contains("not suggested"), "{why}");
+    let (air, _) = status("60410000", "Scheduled air services to the islands.");
+    assert_eq!(air, Status::Optional);
+    let (cleaning, why) = status("90910000", "Cleaning of council offices.");
+    assert_eq!(cleaning, Status::Recommended, "{why}");
+    let (laundry, why) = status("98310000", "Laundry services.");
+    assert_eq!(laundry, Status::Recommended, "{why}");
+}

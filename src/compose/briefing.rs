@@ -278,7 +278,7 @@ fn opportunities(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Langua
         if let Some(r) = a
             .recommendations
             .iter()
-            .find(|r| r.category == Category::ReservedContract && r.status != Status::NotApplicable)
+            .find(|r| r.category == Category::ReservedContract && r.status == Status::Recommended)
         {
             what.push(m.render(
                 "briefing.opportunity.reservation",

@@ -81,7 +81,9 @@ pub fn parse_many_reporting_all<T: DeserializeOwned>(
         Err(d) => d,
     };
     let mut found = vec![first];
-    if syntax_error(&source.text) {
+    // Text nested too deeply was refused before parsing, and parsing it again to look for more
+    // problems would take the time the refusal saves.
+    if check_flow_nesting(source).is_err() || syntax_error(&source.text) {
         return Err(found);
     }
     let mut text = source.text.clone();

@@ -229,7 +229,8 @@ fn real_notices_are_classified_as_they_read() {
             "ocds-r6ebe6-0000578499",
             "present",
             "absent",
-            &["insurance-demand", "no-lots"],
+            // "a minimum 'general' yearly turnover of 300,000 GBP for the last 3 years"
+            &["turnover-demand", "insurance-demand", "no-lots"],
         ),
         ("ocds-r6ebe6-0000578867", "present", "absent", &["no-lots"]),
         (
