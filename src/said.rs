@@ -53,26 +53,11 @@ impl Said {
         }
     }
 
-    /// The same change made to each language, such as adding where in the file it is.
+    /// The same change made to each language, such as naming the option it is about.
     pub fn map(self, f: impl Fn(&str) -> String) -> Said {
         Said {
             en: f(&self.en),
             sv: self.sv.as_deref().map(f),
-        }
-    }
-
-    /// Two texts joined, language by language (`sep` is the same in both).
-    pub fn join(self, sep: &str, other: &Said) -> Said {
-        Said {
-            sv: match (&self.sv, &other.sv) {
-                (None, None) => None,
-                _ => Some(format!(
-                    "{}{sep}{}",
-                    self.get(Language::Sv),
-                    other.get(Language::Sv)
-                )),
-            },
-            en: format!("{}{sep}{}", self.en, other.en),
         }
     }
 }
