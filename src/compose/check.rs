@@ -100,6 +100,22 @@ pub fn document(r: &Report) -> Document {
             });
         }
     }
+    if !r.errors.is_empty() {
+        blocks.push(Block::heading(2, "unreadable", word("check.unreadable")));
+        blocks.push(Block::List {
+            ordered: false,
+            items: r
+                .errors
+                .iter()
+                .map(|e| {
+                    vec![
+                        Inline::Strong(e.path.clone()),
+                        Inline::Text(format!(": {}", e.message)),
+                    ]
+                })
+                .collect(),
+        });
+    }
     if let Some(p) = &r.procurement {
         blocks.push(Block::heading(
             2,

@@ -29,6 +29,15 @@ pub fn report(r: &Report) -> String {
         out.push('\n');
         document(&mut out, d, r);
     }
+    if !r.errors.is_empty() {
+        out.push('\n');
+        out.push_str(&m.text("check.unreadable", lang));
+        out.push('\n');
+        for e in &r.errors {
+            let wrapped = wrap(&format!("{}: {}", e.path, e.message), 4);
+            out.push_str(&format!("  -{}\n", &wrapped[3..]));
+        }
+    }
     if let Some(p) = &r.procurement {
         out.push('\n');
         out.push_str(&m.render("check.gaps", lang, &json!({ "title": p.title })));

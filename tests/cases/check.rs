@@ -614,11 +614,26 @@ fn check_goes_on_past_an_unreadable_file() {
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     run.expect_stderr("error: cannot read missing.txt: no such file or folder");
 
-    // The text report too, with the same line on standard error.
+    // The text and HTML reports too, naming it after the documents read, with the same line on
+    // standard error.
     let run = env.run(&["check", "missing.txt", &tender]);
     run.expect_code(2);
     assert!(run.stdout.contains("tender.txt"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Documents that could not be read\n  - missing.txt: cannot read"),
+        "{}",
+        run.stdout
+    );
     run.expect_stderr("missing.txt");
+    let run = env.run(&["check", "missing.txt", &tender, "--format", "html"]);
+    run.expect_code(2);
+    assert!(run.stdout.contains("Documents that could not be read"));
+    assert!(
+        run.stdout.contains("<strong>missing.txt</strong>"),
+        "{}",
+        run.stdout
+    );
 
     // Nothing readable: an error, and no report.
     let run = env.run(&["check", "missing.txt", "gone.pdf", "--format", "json"]);
