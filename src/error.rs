@@ -227,7 +227,16 @@ impl Error {
         }
     }
 
-    /// The error as printed for the user, after `error: ` (or `fel: `), in `lang`.
+    /// The error as the user reads it on standard error: `error: ` (or `fel: `) and the text.
+    pub fn line(&self, lang: Language) -> String {
+        format!(
+            "{}: {}",
+            say("label.error", &[]).get(lang),
+            self.render(lang)
+        )
+    }
+
+    /// The error's text, without the `error: ` label, in `lang`.
     pub fn render(&self, lang: Language) -> String {
         let path_said = |key: &str, path: &std::path::Path, source: &std::io::Error| {
             let reason = io_reason(source);

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use socialclause::said::{reader_language, say};
+use socialclause::said::reader_language;
 
 fn main() -> ExitCode {
     let cli = socialclause::cli::Cli::parse();
@@ -14,11 +14,7 @@ fn main() -> ExitCode {
         Err(error) => {
             let lang = reader_language(asked, error.file_language());
             // The rendering names the cause (an operating system's error gives its reason).
-            eprintln!(
-                "{}: {}",
-                say("label.error", &[]).get(lang),
-                error.render(lang)
-            );
+            eprintln!("{}", error.line(lang));
             ExitCode::from(error.exit_code())
         }
     }

@@ -103,14 +103,10 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     let mut report = scan::check(&cx, &documents);
     let message_language = crate::said::reader_language(args.lang, None);
     for (path, error) in &errors {
-        let message = error.render(message_language);
-        eprintln!(
-            "{}: {message}",
-            say("label.error", &[]).get(message_language)
-        );
+        eprintln!("{}", error.line(message_language));
         report.errors.push(scan::check::Unreadable {
             path: path.display().to_string(),
-            message,
+            message: error.render(message_language),
         });
     }
     let text = match args.format {

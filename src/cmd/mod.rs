@@ -1,5 +1,7 @@
 //! One module per subcommand. Each resolves its arguments, calls the library, and writes its
-//! result; none prints errors or exits (that is `main`'s job).
+//! result; none exits or prints the error that stops it (that is `main`'s job). What they do
+//! print on standard error goes on beside a result: the files written, the progress, and the
+//! documents `check` could not read while it reports the others.
 
 pub(crate) mod assess;
 mod batch;

@@ -4,7 +4,7 @@
 
 use crate::assess::Assessment;
 use crate::cli::{SchemaArgs, SchemaKind};
-use crate::compose::shapes::{AnnexJson, BriefingJson, ChecklistJson, output_schema};
+use crate::compose::shapes::{AnnexJson, BriefingJson, ChecklistJson};
 use crate::error::Result;
 use crate::input::Procurement;
 use crate::library::Clause;
@@ -20,6 +20,15 @@ pub fn run(args: &SchemaArgs, out: &mut Stdout) -> Result<Outcome> {
     text.push('\n');
     out.write_str(&text)?;
     Ok(Outcome::Success)
+}
+
+/// A JSON Schema of what the program writes (serialize mode: a field left out when empty is
+/// optional).
+fn output_schema<T: schemars::JsonSchema>() -> schemars::Schema {
+    schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
 }
 
 /// The JSON Schema of `kind`.

@@ -107,12 +107,8 @@ pub fn document(r: &Report) -> Document {
             items: r
                 .errors
                 .iter()
-                .map(|e| {
-                    vec![
-                        Inline::Strong(e.path.clone()),
-                        Inline::Text(format!(": {}", e.message)),
-                    ]
-                })
+                // The message names the file (and the place in it) already.
+                .map(|e| text(e.message.clone()))
                 .collect(),
         });
     }

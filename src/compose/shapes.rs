@@ -31,12 +31,3 @@ pub struct ChecklistJson<'a> {
 pub struct BriefingJson<'a> {
     pub document: &'a Document,
 }
-
-/// A JSON Schema of what the program writes (serialize mode: a field left out when empty is
-/// optional).
-pub fn output_schema<T: schemars::JsonSchema>() -> schemars::Schema {
-    schemars::generate::SchemaSettings::default()
-        .for_serialize()
-        .into_generator()
-        .into_root_schema_for::<T>()
-}

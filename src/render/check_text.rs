@@ -34,7 +34,7 @@ pub fn report(r: &Report) -> String {
         out.push_str(&m.text("check.unreadable", lang));
         out.push('\n');
         for e in &r.errors {
-            let wrapped = wrap(&format!("{}: {}", e.path, e.message), 4);
+            let wrapped = wrap(&e.message, 4);
             out.push_str(&format!("  -{}\n", &wrapped[3..]));
         }
     }

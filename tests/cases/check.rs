@@ -620,8 +620,9 @@ fn check_goes_on_past_an_unreadable_file() {
     run.expect_code(2);
     assert!(run.stdout.contains("tender.txt"), "{}", run.stdout);
     assert!(
-        run.stdout
-            .contains("Documents that could not be read\n  - missing.txt: cannot read"),
+        run.stdout.contains(
+            "Documents that could not be read\n  - cannot read missing.txt: no such file or folder\n"
+        ),
         "{}",
         run.stdout
     );
@@ -630,7 +631,8 @@ fn check_goes_on_past_an_unreadable_file() {
     run.expect_code(2);
     assert!(run.stdout.contains("Documents that could not be read"));
     assert!(
-        run.stdout.contains("<strong>missing.txt</strong>"),
+        run.stdout
+            .contains("<li>cannot read missing.txt: no such file or folder</li>"),
         "{}",
         run.stdout
     );
