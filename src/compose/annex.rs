@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::cites;
-use super::document::{Block, Document, Inline, text};
+use super::document::{Block, Document, Inline, reference, text};
 use crate::assess::duties;
 use crate::assess::recommend::say_priority;
 use crate::assess::select::INSTRUMENTS;
@@ -29,6 +29,11 @@ pub struct Item<'a> {
     pub n: usize,
     pub selected: &'a Selected,
     pub clause: &'a Clause,
+}
+
+/// The id of requirement `n`'s heading, which the tables point to.
+fn requirement_id(n: usize) -> String {
+    format!("requirement-{n}")
 }
 
 /// The selected clauses with their numbers, in annex order.
@@ -239,11 +244,7 @@ fn requirement(a: &Assessment, item: &Item, blocks: &mut Vec<Block>) {
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
     let (n, s, clause) = (item.n, item.selected, item.clause);
-    blocks.push(Block::heading(
-        4,
-        format!("requirement-{n}"),
-        format!("{n}. {}", s.title),
-    ));
+    blocks.push(Block::numbered(4, requirement_id(n), n, s.title.clone()));
     blocks.push(Block::paragraph(clause_text(a, s, clause)));
     lot_targets(a, s, blocks);
     blocks.push(Block::Paragraph {
@@ -433,7 +434,7 @@ fn reporting(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
             supplier_kpis(a, i.clause).map(move |k| {
                 let when = k.reporting.or(i.clause.reporting);
                 vec![
-                    text(i.n.to_string()),
+                    vec![reference(requirement_id(i.n), i.n)],
                     text(kpi_name(k, lang)),
                     text(unit(&k.unit, lang)),
                     text(reporting_word(when, lang)),
@@ -502,16 +503,17 @@ fn response_form(a: &Assessment, items: &[Item], blocks: &mut Vec<Block>) {
         rows: commitments
             .iter()
             .map(|i| {
-                let title = format!("{}. {}", i.n, i.selected.title);
-                text(match binding_figures(a, i.selected) {
+                let title = &i.selected.title;
+                let rest = match binding_figures(a, i.selected) {
                     // An award criterion's figure is the most it rewards, not a target to
                     // accept.
                     Some(f) if i.clause.instrument == Instrument::AwardCriterion => {
-                        format!("{title} ({} {f})", word("annex.form.at-most"))
+                        format!(" {title} ({} {f})", word("annex.form.at-most"))
                     }
-                    Some(f) => format!("{title} ({f})"),
-                    None => title,
-                })
+                    Some(f) => format!(" {title} ({f})"),
+                    None => format!(" {title}"),
+                };
+                vec![reference(requirement_id(i.n), i.n), Inline::Text(rest)]
             })
             .collect(),
         widths: vec![42, 16, 42],

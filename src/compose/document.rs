@@ -34,6 +34,10 @@ pub enum Block {
     Heading {
         level: u8,
         id: String,
+        /// A numbered requirement's number, given before the text (Word numbers it itself,
+        /// so that the buyer's edits renumber); others point to it with [`Inline::Ref`].
+        #[serde(skip_serializing_if = "Option::is_none")]
+        number: Option<usize>,
         text: Vec<Inline>,
     },
     Paragraph {
@@ -95,7 +99,16 @@ pub enum Inline {
     Text(String),
     Strong(String),
     Emphasis(String),
-    Link { text: String, url: String },
+    Link {
+        text: String,
+        url: String,
+    },
+    /// A numbered heading's number where another part of the document points to it: `id` is
+    /// the heading's, `number` its number (written "5.").
+    Ref {
+        id: String,
+        number: usize,
+    },
 }
 
 /// Plain text as inline content.
@@ -108,6 +121,22 @@ impl Block {
         Block::Heading {
             level,
             id: id.into(),
+            number: None,
+            text: text(title),
+        }
+    }
+
+    /// A heading numbered `number` ("5. Title"), for others to point to by `id`.
+    pub fn numbered(
+        level: u8,
+        id: impl Into<String>,
+        number: usize,
+        title: impl Into<String>,
+    ) -> Block {
+        Block::Heading {
+            level,
+            id: id.into(),
+            number: Some(number),
             text: text(title),
         }
     }
@@ -123,11 +152,38 @@ impl Block {
 
 /// The plain text of inline content (for outlines and metadata).
 pub fn plain(inlines: &[Inline]) -> String {
-    inlines
-        .iter()
-        .map(|i| match i {
-            Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => t.as_str(),
-            Inline::Link { text, .. } => text.as_str(),
-        })
-        .collect()
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => out.push_str(t),
+            Inline::Link { text, .. } => out.push_str(text),
+            Inline::Ref { number, .. } => out.push_str(&number_text(*number)),
+        }
+    }
+    out
+}
+
+/// How a numbered heading's number is written before its text, and how [`Inline::Ref`]
+/// writes it: "5.".
+pub fn number_text(number: usize) -> String {
+    format!("{number}.")
+}
+
+/// A heading's text with its number, if it has one, before it: for the formats that do not
+/// number headings themselves.
+pub fn heading_text(number: Option<usize>, text: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    if let Some(n) = number {
+        out.push(Inline::Text(format!("{} ", number_text(n))));
+    }
+    out.extend_from_slice(text);
+    out
+}
+
+/// A pointer to the heading `id` numbered `number`.
+pub fn reference(id: impl Into<String>, number: usize) -> Inline {
+    Inline::Ref {
+        id: id.into(),
+        number,
+    }
 }

@@ -1,7 +1,8 @@
 //! Word (DOCX) from the document model, for a buyer who edits the annex: real paragraph styles
 //! (Title, Heading 1–4, body, list, caption, note) with the document's language on them, Word
 //! numbering for ordered lists, tables with a repeated header row, the response form with
-//! empty cells to type in, the running header and a "page x of y" footer as fields, the
+//! empty cells to type in, numbered requirements as Word numbering with the tables pointing to
+//! them by cross-reference fields (so that the buyer's deletions renumber them all), the running header and a "page x of y" footer as fields, the
 //! document properties, and links as hyperlinks. A4 with the PDF's margins, in fonts every
 //! Word installation has (nothing embedded). The same document gives the same bytes.
 //!
@@ -14,9 +15,9 @@ use docx_rust::Docx;
 use docx_rust::content_type::{ContentTypes, DefaultContentType, OverrideContentType};
 use docx_rust::core::{Core, CoreNamespace};
 use docx_rust::document::{
-    AbstractNum, BodyContent, Footer, Header, Hyperlink, Level, LevelJustification, LevelStart,
-    LevelText, Num, NumFmt, Numbering, Paragraph, Run, RunContent, Table, TableCell, TableGrid,
-    TableRow, Text, TextSpace,
+    AbstractNum, BodyContent, BookmarkEnd, BookmarkStart, Footer, Header, Hyperlink, Level,
+    LevelJustification, LevelStart, LevelText, Num, NumFmt, Numbering, Paragraph, Run, RunContent,
+    Table, TableCell, TableGrid, TableRow, Text, TextSpace,
 };
 use docx_rust::formatting::{
     Bold, BorderStyle, BottomBorder, CharacterProperty, Fonts, Indent, IndentLevel,
@@ -34,6 +35,7 @@ use docx_rust::styles::{
 use crate::compose::document::{Block, Document, Inline};
 use crate::input::Language;
 use crate::messages::Messages;
+use crate::render::columns;
 
 /// A4 in twentieths of a point.
 const PAGE_WIDTH: isize = 11906;
@@ -68,6 +70,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
         body,
         links,
         ordered_lists,
+        ..
     } = builder;
 
     let mut docx = Docx {
@@ -145,17 +148,45 @@ struct Builder {
     links: Vec<String>,
     /// How many ordered lists there are: each restarts at 1 with a numbering of its own.
     ordered_lists: usize,
+    /// How many numbered headings there are: each is a bookmark, numbered by its order.
+    bookmarks: usize,
 }
+
+/// Numbering 1 is the bullets, 2 the numbered headings (one sequence through the document,
+/// so that the requirements under every instrument count on), and each ordered list has its
+/// own from 3 on.
+const BULLETS: usize = 1;
+const HEADINGS: usize = 2;
+const FIRST_LIST: usize = 3;
 
 impl Builder {
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Heading { level, text, .. } => {
+            Block::Heading {
+                level,
+                id,
+                number,
+                text,
+            } => {
                 let style = match level {
                     0 | 1 => "Title".to_string(),
                     n => format!("Heading{}", (n - 1).min(4)),
                 };
-                let p = self.inlines(styled(&style), text);
+                let p = match number {
+                    // Word writes the number, and the bookmark is what a reference names.
+                    Some(_) => {
+                        let mark = self.bookmarks.to_string();
+                        self.bookmarks += 1;
+                        let p = numbered(styled(&style), HEADINGS).push(BookmarkStart {
+                            id: Some(mark.clone().into()),
+                            name: Some(bookmark(id).into()),
+                        });
+                        self.inlines(p, text).push(BookmarkEnd {
+                            id: Some(mark.into()),
+                        })
+                    }
+                    None => self.inlines(styled(&style), text),
+                };
                 self.body.push(BodyContent::Paragraph(p));
             }
             Block::Paragraph { text } => {
@@ -167,15 +198,14 @@ impl Builder {
                 self.body.push(BodyContent::Paragraph(p));
             }
             Block::List { ordered, items } => {
-                // Numbering 1 is the bullets; each ordered list has its own from 2 on.
                 let num = if *ordered {
                     self.ordered_lists += 1;
-                    self.ordered_lists + 1
+                    FIRST_LIST + self.ordered_lists - 1
                 } else {
-                    1
+                    BULLETS
                 };
                 for item in items {
-                    let p = self.inlines(listed(num), item);
+                    let p = self.inlines(numbered(styled("ListParagraph"), num), item);
                     self.body.push(BodyContent::Paragraph(p));
                 }
             }
@@ -187,7 +217,8 @@ impl Builder {
                 if let Some(caption) = caption {
                     self.caption(caption);
                 }
-                let rows: Vec<Vec<Paragraph<'static>>> = rows
+                let cells = rows;
+                let rows: Vec<Vec<Paragraph<'static>>> = cells
                     .iter()
                     .map(|row| {
                         row.iter()
@@ -195,15 +226,21 @@ impl Builder {
                             .collect()
                     })
                     .collect();
-                // The first column names the row and is the widest; the rest share.
-                let others = header.len().saturating_sub(1).max(1) as u8;
-                let widths: Vec<u8> = (0..header.len())
-                    .map(|i| match (i, header.len()) {
-                        (_, 1) => 100,
-                        (0, _) => 40,
-                        _ => 60 / others,
-                    })
-                    .collect();
+                // Calibri at 11 pt averages about half an em a character; a wider font
+                // standing in for it (where Calibri is missing) up to 0.6 em, and Word's cell
+                // margins take a character more than the PDF's.
+                let widths: Vec<isize> = columns::widths(
+                    |bold, text| {
+                        let em = if bold { 7.0 } else { 6.6 };
+                        (text.chars().count() + 1) as f32 * em
+                    },
+                    header,
+                    cells,
+                    TEXT_WIDTH as f32 / 20.0,
+                )
+                .into_iter()
+                .map(|points| (points * 20.0).round() as isize)
+                .collect();
                 self.body
                     .push(BodyContent::Table(table(header, rows, &widths, false)));
             }
@@ -221,8 +258,12 @@ impl Builder {
                         cells
                     })
                     .collect();
-                self.body
-                    .push(BodyContent::Table(table(header, rows, widths, true)));
+                self.body.push(BodyContent::Table(table(
+                    header,
+                    rows,
+                    &percent(widths),
+                    true,
+                )));
             }
             Block::Check {
                 status_label,
@@ -265,7 +306,7 @@ impl Builder {
                 self.body.push(BodyContent::Table(table(
                     &[String::new(), String::new()],
                     rows,
-                    &[70, 30],
+                    &percent(&[70, 30]),
                     false,
                 )));
             }
@@ -299,6 +340,16 @@ impl Builder {
                         ..Hyperlink::default()
                     })
                 }
+                // The heading's number as Word has it now (updated with the fields), then the
+                // full stop the other formats write after it: Word's number has none, so that
+                // Word and LibreOffice give the same reference.
+                Inline::Ref { id, number } => field_runs(
+                    &format!("REF {} \\r \\h", bookmark(id)),
+                    &number.to_string(),
+                )
+                .into_iter()
+                .fold(p, Paragraph::push)
+                .push(run(".".to_string(), None)),
             };
         }
         p
@@ -357,9 +408,18 @@ fn styled(style: &str) -> Paragraph<'static> {
     }
 }
 
-/// An empty list paragraph numbered by numbering `num`.
-fn listed(num: usize) -> Paragraph<'static> {
-    let mut p = styled("ListParagraph");
+/// The name of the bookmark on the heading `id`: hidden (a leading underscore, as Word's own
+/// cross-references have), letters, digits and underscores only.
+fn bookmark(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("_Ref_{name}")
+}
+
+/// Paragraph `p` numbered by numbering `num`.
+fn numbered(mut p: Paragraph<'static>, num: usize) -> Paragraph<'static> {
     if let Some(property) = &mut p.property {
         property.numbering = Some(NumberingProperty {
             level: Some(IndentLevel { value: 0 }),
@@ -372,15 +432,23 @@ fn listed(num: usize) -> Paragraph<'static> {
     p
 }
 
+/// Widths in percent of the text width, in twips.
+fn percent(widths: &[u8]) -> Vec<isize> {
+    widths
+        .iter()
+        .map(|w| TEXT_WIDTH * isize::from(*w) / 100)
+        .collect()
+}
+
 /// A table across the text width: a header row repeated on every page, then the rows.
-/// `widths` are percent of the width per column; a form's rows are tall enough to write in.
+/// `widths` are the columns' in twips; a form's rows are tall enough to write in.
 fn table(
     header: &[String],
     rows: Vec<Vec<Paragraph<'static>>>,
-    widths: &[u8],
+    widths: &[isize],
     form: bool,
 ) -> Table<'static> {
-    let width = |i: usize| TEXT_WIDTH * isize::from(widths.get(i).copied().unwrap_or(0)) / 100;
+    let width = |i: usize| widths.get(i).copied().unwrap_or(0);
     let cell = |i: usize, p: Paragraph<'static>| {
         TableCell::paragraph(p).property(TableCellProperty {
             wide: Some(TableCellWidth {
@@ -426,34 +494,32 @@ fn table(
     t
 }
 
-/// The runs of a field that Word and LibreOffice update on display: `PAGE` or `NUMPAGES`.
-/// docx-rust keeps its field-instruction type private, so these runs are read from XML.
-fn field_runs(page: bool) -> Vec<Run<'static>> {
+/// The runs of a field that Word and LibreOffice update: its `instruction` (`PAGE`, `REF …`)
+/// and the text `shown` until they do. docx-rust keeps its field types private, so the runs
+/// are read from XML and the instruction set in the one read.
+fn field_runs(instruction: &str, shown: &str) -> Vec<Run<'static>> {
     use hard_xml::XmlRead;
     macro_rules! run {
         ($inner:literal) => {
-            concat!(
+            Run::from_str(concat!(
                 r#"<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
                 $inner,
                 "</w:r>"
-            )
+            ))
+            .expect("a field run is well-formed")
         };
     }
-    let instruction = if page {
-        run!(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#)
-    } else {
-        run!(r#"<w:instrText xml:space="preserve"> NUMPAGES </w:instrText>"#)
-    };
-    [
+    let mut code = run!(r#"<w:instrText xml:space="preserve"></w:instrText>"#);
+    if let Some(RunContent::InstrText(text)) = code.content.first_mut() {
+        text.text = format!(" {instruction} ").into();
+    }
+    vec![
         run!(r#"<w:fldChar w:fldCharType="begin"/>"#),
-        instruction,
+        code,
         run!(r#"<w:fldChar w:fldCharType="separate"/>"#),
-        run!("<w:t>1</w:t>"),
+        run(shown.to_string(), None),
         run!(r#"<w:fldChar w:fldCharType="end"/>"#),
     ]
-    .into_iter()
-    .map(|xml| Run::from_str(xml).expect("a field run is well-formed"))
-    .collect()
 }
 
 /// "Page x of y" (in the document's language) with PAGE and NUMPAGES as fields.
@@ -466,7 +532,7 @@ fn page_of(lang: Language) -> Paragraph<'static> {
     let mut p = styled("Footer");
     for (i, part) in text.split(['\u{1}', '\u{2}']).enumerate() {
         if i > 0 {
-            for run in field_runs(i == 1) {
+            for run in field_runs(if i == 1 { "PAGE" } else { "NUMPAGES" }, "1") {
                 p = p.push(run);
             }
         }
@@ -567,10 +633,12 @@ fn section(
     }
 }
 
-/// Bullets (numbering 1), and a decimal numbering per ordered list (2, 3, …), each with an
-/// abstract numbering of its own so that every list starts at 1.
+/// The numberings: [`BULLETS`], [`HEADINGS`] ("5" hanging before the heading's text, with no
+/// full stop, which a cross-reference in Word would take along and LibreOffice would not), and
+/// a decimal one per ordered list from [`FIRST_LIST`] on, each with an abstract numbering of
+/// its own so that every list starts at 1.
 fn numbering(ordered_lists: usize) -> Numbering<'static> {
-    let level = |format: &'static str, text: &'static str| Level {
+    let level = |format: &'static str, text: &'static str, left: isize, hanging: isize| Level {
         i_level: Some(0),
         start: Some(LevelStart { value: Some(1) }),
         number_format: Some(NumFmt {
@@ -584,27 +652,31 @@ fn numbering(ordered_lists: usize) -> Numbering<'static> {
         }),
         p_pr: Some(docx_rust::document::PPr {
             indent: Some(Indent {
-                left: Some(720),
-                hanging: Some(360),
+                left: Some(left),
+                hanging: Some(hanging),
                 ..Indent::default()
             }),
         }),
         ..Level::default()
     };
-    let mut abstracts = vec![AbstractNum {
-        abstract_num_id: Some(0),
-        levels: vec![level("bullet", "•")],
-        ..AbstractNum::default()
-    }];
-    let mut nums = vec![num(1, 0)];
-    for i in 1..=ordered_lists as isize {
-        abstracts.push(AbstractNum {
-            abstract_num_id: Some(i),
-            levels: vec![level("decimal", "%1.")],
-            ..AbstractNum::default()
-        });
-        nums.push(num(i + 1, i));
-    }
+    let mut levels = vec![
+        (BULLETS, level("bullet", "•", 720, 360)),
+        (HEADINGS, level("decimal", "%1", 567, 567)),
+    ];
+    levels.extend((0..ordered_lists).map(|i| (FIRST_LIST + i, level("decimal", "%1.", 720, 360))));
+    let (abstracts, nums) = levels
+        .into_iter()
+        .enumerate()
+        .map(|(abstract_id, (id, level))| {
+            let abstract_id = abstract_id as isize;
+            let abstract_num = AbstractNum {
+                abstract_num_id: Some(abstract_id),
+                levels: vec![level],
+                ..AbstractNum::default()
+            };
+            (abstract_num, num(id as isize, abstract_id))
+        })
+        .unzip();
     Numbering {
         abstract_numberings: abstracts,
         numberings: nums,
@@ -867,7 +939,7 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::compose::document::{Bar, text};
+    use crate::compose::document::{Bar, reference, text};
 
     /// Every part of the package, by name, as text.
     fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
@@ -898,6 +970,8 @@ mod tests {
                 Block::heading(1, "t", "Bilaga: sociala krav – Städning"),
                 Block::heading(2, "a", "Krav"),
                 Block::heading(3, "b", "Sysselsättning"),
+                Block::numbered(4, "requirement-1", 1, "Sysselsättningskrav"),
+                Block::numbered(4, "requirement-2", 2, "Praktikplatser"),
                 Block::Paragraph {
                     text: vec![
                         Inline::Text("Se ".into()),
@@ -926,7 +1000,10 @@ mod tests {
                 },
                 Block::Form {
                     header: vec!["Krav".into(), "Accepteras".into(), "Erbjudande".into()],
-                    rows: vec![text("1. Sysselsättningskrav")],
+                    rows: vec![vec![
+                        reference("requirement-2", 2),
+                        Inline::Text(" Praktikplatser".into()),
+                    ]],
                     widths: vec![50, 20, 30],
                 },
                 Block::Check {
@@ -1016,15 +1093,46 @@ mod tests {
         let parts = parts(&render(&sample(Language::Sv, None)));
         let numbering = &parts["word/numbering.xml"];
         assert!(numbering.contains("<w:numFmt w:val=\"bullet\"/>"));
+        // The headings' numbering, then one per ordered list.
         assert_eq!(
             numbering.matches("<w:numFmt w:val=\"decimal\"/>").count(),
-            2
+            3
         );
-        assert_eq!(numbering.matches("<w:abstractNum ").count(), 3);
+        assert_eq!(numbering.matches("<w:abstractNum ").count(), 4);
         let document = &parts["word/document.xml"];
         assert_eq!(document.matches("<w:numId w:val=\"1\"/>").count(), 2);
+        assert_eq!(document.matches("<w:numId w:val=\"3\"/>").count(), 2);
+        assert_eq!(document.matches("<w:numId w:val=\"4\"/>").count(), 1);
+    }
+
+    #[test]
+    fn numbered_headings_are_word_numbering_and_the_form_points_to_them_by_field() {
+        let parts = parts(&render(&sample(Language::Sv, None)));
+        let document = &parts["word/document.xml"];
+        // Both requirement headings are in the one heading numbering, and Word writes the
+        // number: the text has none.
         assert_eq!(document.matches("<w:numId w:val=\"2\"/>").count(), 2);
-        assert_eq!(document.matches("<w:numId w:val=\"3\"/>").count(), 1);
+        assert!(!document.contains("1. Sysselsättningskrav"));
+        assert!(document.contains("<w:bookmarkStart w:id=\"0\" w:name=\"_Ref_requirement_1\"/>"));
+        assert!(document.contains("<w:bookmarkStart w:id=\"1\" w:name=\"_Ref_requirement_2\"/>"));
+        assert_eq!(document.matches("<w:bookmarkEnd ").count(), 2);
+        // The form's row points to requirement 2 with a REF field showing "2." until updated.
+        let field = document
+            .find(" REF _Ref_requirement_2 \\r \\h ")
+            .expect("a REF field to requirement 2");
+        let after = &document[field..];
+        let shown = after.find(">2<").expect("the number shown");
+        let end = after.find("fldCharType=\"end\"").expect("the field's end");
+        assert!(shown < end);
+        assert!(
+            after[end..]
+                .starts_with("fldCharType=\"end\"/></w:r><w:r><w:t xml:space=\"preserve\">.</w:t>"),
+            "{}",
+            &after[end..end + 120]
+        );
+        assert!(after.contains(" Praktikplatser"));
+        let numbering = &parts["word/numbering.xml"];
+        assert!(numbering.contains("<w:lvlText w:val=\"%1\"/>"));
     }
 
     #[test]

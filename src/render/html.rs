@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use handlebars::Handlebars;
 use serde_json::json;
 
+use crate::compose::document::{heading_text, number_text};
 use crate::compose::{Block, Document, Inline};
 use crate::input::yaml::name_of;
 
@@ -74,11 +75,16 @@ fn head(out: &mut String, header: &[String]) {
 
 fn block_html(out: &mut String, block: &Block) {
     match block {
-        Block::Heading { level, id, text } => {
+        Block::Heading {
+            level,
+            id,
+            number,
+            text,
+        } => {
             out.push_str(&format!(
                 "<h{level} id=\"{}\">{}</h{level}>\n",
                 escape(id),
-                inlines(text)
+                inlines(&heading_text(*number, text))
             ));
         }
         Block::Paragraph { text } => out.push_str(&format!("<p>{}</p>\n", inlines(text))),
@@ -216,6 +222,9 @@ fn inlines(list: &[Inline]) -> String {
             Inline::Emphasis(t) => format!("<em>{}</em>", escape(t)),
             Inline::Link { text, url } => {
                 format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
+            }
+            Inline::Ref { id, number } => {
+                format!("<a href=\"#{}\">{}</a>", escape(id), number_text(*number))
             }
         })
         .collect()

@@ -1,6 +1,7 @@
 //! GitHub-flavoured Markdown from the document model. All text is escaped, so a title holding
 //! `**`, `#`, `<script>` or `{{` comes out literally.
 
+use crate::compose::document::{heading_text, number_text};
 use crate::compose::{Block, Document, Inline};
 
 pub fn render(doc: &Document) -> String {
@@ -10,10 +11,15 @@ pub fn render(doc: &Document) -> String {
     }
     for block in &doc.blocks {
         match block {
-            Block::Heading { level, text, .. } => {
+            Block::Heading {
+                level,
+                number,
+                text,
+                ..
+            } => {
                 out.push_str(&"#".repeat(usize::from(*level)));
                 out.push(' ');
-                out.push_str(&inlines(text));
+                out.push_str(&inlines(&heading_text(*number, text)));
                 out.push_str("\n\n");
             }
             Block::Paragraph { text } => {
@@ -109,6 +115,7 @@ fn inlines(list: &[Inline]) -> String {
             Inline::Link { text, url } => {
                 format!("[{}](<{}>)", escape(text), url.replace(['<', '>', ' '], ""))
             }
+            Inline::Ref { number, .. } => escape(&number_text(*number)),
         })
         .collect()
 }

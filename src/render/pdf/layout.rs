@@ -4,9 +4,11 @@
 //! long, splits across pages.
 
 use crate::assess::CheckStatus;
+use crate::compose::document::{heading_text, number_text};
 use crate::compose::{Block, Document, Inline};
 
 use super::fonts::{Face, Fonts};
+use crate::render::columns;
 
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
@@ -143,6 +145,10 @@ fn runs(inlines: &[Inline], base: Face) -> Vec<Run> {
             Inline::Link { text, url } => Run {
                 face: base,
                 text: format!("{text} ({url})"),
+            },
+            Inline::Ref { number, .. } => Run {
+                face: base,
+                text: number_text(*number),
             },
         })
         .collect()
@@ -281,7 +287,13 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
     let mut marks: Vec<(usize, u8, String)> = Vec::new();
     for block in &doc.blocks {
         match block {
-            Block::Heading { level, text, .. } => {
+            Block::Heading {
+                level,
+                number,
+                text,
+                ..
+            } => {
+                let text = &heading_text(*number, text);
                 let (style, before) = heading_style(*level);
                 let start = strips.len();
                 marks.push((start, *level, crate::compose::document::plain(text)));
@@ -400,7 +412,15 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                 if let Some(caption) = caption {
                     strips.extend(caption_strips(fonts, caption, 4.0, 3));
                 }
-                let widths = column_widths(fonts, header, rows);
+                let widths = columns::widths(
+                    |bold, text| {
+                        let face = if bold { Face::Bold } else { Face::Regular };
+                        fonts.width(face, text, SMALL.size)
+                    },
+                    header,
+                    rows,
+                    CONTENT_WIDTH,
+                );
                 let cells = rows
                     .iter()
                     .map(|row| row.iter().map(|c| runs(c, Face::Regular)).collect())
@@ -614,60 +634,6 @@ fn keep_with_next(lines: &mut [Strip]) {
     let n = lines.len();
     for (i, s) in lines.iter_mut().enumerate() {
         s.keep_next = n - i + 1;
-    }
-}
-
-/// Column widths in proportion to each column's longest content, within bounds.
-fn column_widths(fonts: &Fonts, header: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<f32> {
-    const PADDING: f32 = 10.0;
-    let n = header.len().max(1);
-    // Per column: the width of its widest text on one line, and of its longest word (below
-    // which words would break in the middle).
-    let mut natural = vec![0.0f32; n];
-    let mut word = vec![0.0f32; n];
-    let mut measure = |i: usize, face: Face, text: &str| {
-        natural[i] = natural[i].max(fonts.width(face, text, SMALL.size));
-        for w in text.split([' ', '\t', '\n']) {
-            word[i] = word[i].max(fonts.width(face, w, SMALL.size));
-        }
-    };
-    for (i, h) in header.iter().enumerate().take(n) {
-        measure(i, Face::Bold, h);
-    }
-    for row in rows {
-        for (i, cell) in row.iter().enumerate().take(n) {
-            measure(i, Face::Regular, &crate::compose::document::plain(cell));
-        }
-    }
-    let most: Vec<f32> = natural
-        .iter()
-        .map(|w| (w + PADDING).clamp(40.0, CONTENT_WIDTH))
-        .collect();
-    let least: Vec<f32> = word
-        .iter()
-        .zip(&most)
-        .map(|(w, m)| (w + PADDING).clamp(30.0, CONTENT_WIDTH / 2.0).min(*m))
-        .collect();
-    let (sum_most, sum_least): (f32, f32) = (most.iter().sum(), least.iter().sum());
-    if sum_most <= CONTENT_WIDTH {
-        // Everything fits on one line: share out what is left.
-        let extra = (CONTENT_WIDTH - sum_most) / n as f32;
-        most.iter().map(|w| w + extra).collect()
-    } else if sum_least <= CONTENT_WIDTH {
-        // Every word fits whole: give each column its longest word, then the rest in
-        // proportion to how much more it would use.
-        let share = (CONTENT_WIDTH - sum_least) / (sum_most - sum_least);
-        least
-            .iter()
-            .zip(&most)
-            .map(|(l, m)| l + (m - l) * share)
-            .collect()
-    } else {
-        // Not even the longest words fit: shrink them all alike (words then break).
-        least
-            .iter()
-            .map(|l| l * CONTENT_WIDTH / sum_least)
-            .collect()
     }
 }
 
