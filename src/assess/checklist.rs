@@ -14,7 +14,9 @@ use super::duties::{Applies, Context, Duty};
 use super::recommend::Recommendation;
 use super::select::Selected;
 use crate::input::yaml;
-use crate::input::{AuthorityKind, ContractType, Jurisdiction, Language, Money, Procedure, Source};
+use crate::input::{
+    AuthorityKind, ContractType, Jurisdiction, Language, Money, Procedure, ReadFact, Source,
+};
 use crate::library::clause::AwardWeight;
 use crate::library::{Category, Localized};
 use crate::messages::{Messages, money, number};
@@ -60,6 +62,9 @@ pub struct CheckItem {
     pub status: CheckStatus,
     pub reason: String,
     pub guidance: String,
+    /// What the reason rests on when it was read from the notice's text, not its fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<ReadFact>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -206,12 +211,23 @@ pub fn checklist(
                 .reasons
                 .get(&key)
                 .unwrap_or_else(|| panic!("checklist item `{}` has no `{key}` reason", item.id));
+            let read = read_for(cx.procurement, &item.id);
+            let mut reason = m.render_template(reason.get(cx.lang), &args);
+            if let Some(r) = &read {
+                reason.push(' ');
+                reason.push_str(&m.render(
+                    "checklist.read",
+                    cx.lang,
+                    &json!({ "excerpt": r.excerpt, "path": r.json_path, "line": r.line }),
+                ));
+            }
             CheckItem {
                 id: item.id.clone(),
                 phase: item.phase,
                 title: m.render_template(item.title.get(cx.lang), &args),
                 status,
-                reason: m.render_template(reason.get(cx.lang), &args),
+                reason,
+                read,
                 guidance: m
                     .render_template(item.guidance.get(cx.lang), &args)
                     .trim()
@@ -321,7 +337,11 @@ fn decide(
             Some(covers) => {
                 let listed: Vec<String> = covers
                     .iter()
-                    .map(|c| format!("{} {}", yaml::name_of(&c.kind), money(&c.cover, lang)))
+                    .map(|c| {
+                        let kind = Messages::embedded()
+                            .text(&format!("insurance.{}", yaml::name_of(&c.kind)), lang);
+                        format!("{kind} {}", money(&c.cover, lang))
+                    })
                     .collect();
                 (Warn, json!({ "covers": listed.join(", ") }))
             }
@@ -411,6 +431,24 @@ fn decide(
         },
         other => panic!("checklist item `{other}` has no rule in checklist.rs"),
     }
+}
+
+/// The fact read from the notice's text that item `id` was decided by, if any.
+fn read_for(p: &crate::input::Procurement, id: &str) -> Option<ReadFact> {
+    let field = match id {
+        "insurance" => "qualification.insurance",
+        "years-trading" => "qualification.min_years_trading",
+        "turnover" => "qualification.min_turnover",
+        "lots" => "lots",
+        "price-only" | "social-weighting" => "award",
+        _ => return None,
+    };
+    p.notice
+        .as_ref()?
+        .read
+        .iter()
+        .find(|r| r.field == field)
+        .cloned()
 }
 
 /// The turnover demand against a multiple of the contract value, or of the smallest lot with a

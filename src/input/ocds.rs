@@ -3,7 +3,9 @@
 //! them, mapped onto the same [`Procurement`] a YAML description gives.
 //!
 //! Publishers fill OCDS differently, so the notice is read as loose JSON and every field is
-//! optional: what a notice lacks stays unknown, and nothing is invented.
+//! optional: what a notice lacks stays unknown, and nothing is invented. Where a field is
+//! empty but the notice's prose states the fact (insurance cover, years of trading, no lots),
+//! [`crate::scan::notice`] reads it, with the words it was read from.
 
 use serde_json::Value;
 
@@ -17,6 +19,7 @@ use super::procurement::{
 use super::source::Source;
 use crate::error::Diagnostic;
 use crate::said::say;
+use crate::scan::extract::Extracted;
 
 /// Publishers by ocid prefix, and the regime their notices follow.
 const PUBLISHERS: &[(&str, &str, Jurisdiction)] = &[
@@ -121,9 +124,18 @@ pub fn load_each(
     if releases.is_empty() {
         return Err(Diagnostic::new(&source.name, say("ocds.no-releases", &[])).at(1, 1));
     }
+    // What the prose says where the structured fields are silent.
+    let fields = crate::scan::extract::json::fields_of(&json);
     Ok(releases
         .into_iter()
-        .map(|release| procurement(source, release, jurisdiction))
+        .enumerate()
+        .map(|(i, release)| {
+            let mut p = procurement(source, release, jurisdiction)?;
+            let prose = fields.iter().filter(|f| f.release == i).cloned().collect();
+            let doc = Extracted::from_fields(source.name.clone(), prose, Vec::new());
+            crate::scan::notice::read(&doc, &mut p);
+            Ok(p)
+        })
         .collect())
 }
 
@@ -329,6 +341,7 @@ fn procurement(
             ocid: ocid.clone(),
             publisher: publisher.map(|(_, name, _)| name.to_string()),
             jurisdiction_from,
+            read: Vec::new(),
         }),
     }
     .with_award(criteria(tender, lots)))

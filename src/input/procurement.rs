@@ -134,6 +134,23 @@ pub struct Notice {
     pub publisher: Option<String>,
     /// Why the jurisdiction is what it is.
     pub jurisdiction_from: JurisdictionFrom,
+    /// Facts its structured fields leave open that were read from its text, each with the
+    /// words and the place they were read from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub read: Vec<ReadFact>,
+}
+
+/// A fact read from a notice's text into a field of the procurement its structured data
+/// leaves empty.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ReadFact {
+    /// The field filled, as a path: `qualification.insurance`, `lots`.
+    pub field: String,
+    /// The words it was read from, with some of their sentence.
+    pub excerpt: String,
+    /// The notice's field they are in, and the line in it (from 1).
+    pub json_path: String,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -402,7 +419,7 @@ impl ClauseChoice {
 }
 
 /// What bidders must show to qualify.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Qualification {
     /// Minimum yearly turnover demanded of a bidder.

@@ -169,6 +169,11 @@ const SENTENCE_REACH: usize = 400;
 /// within [`SENTENCE_REACH`] bytes (a text without full stops must not make every hit read it
 /// all).
 fn sentence(text: &str, range: Range<usize>) -> &str {
+    &text[sentence_range(text, range)]
+}
+
+/// The byte range of [`sentence`].
+pub fn sentence_range(text: &str, range: Range<usize>) -> Range<usize> {
     let mut from = range.start.saturating_sub(SENTENCE_REACH);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -189,7 +194,7 @@ fn sentence(text: &str, range: Range<usize>) -> &str {
         .flatten()
         .min()
         .map_or(to, |i| range.end + i);
-    &text[start..end]
+    start..end
 }
 
 #[cfg(test)]

@@ -274,7 +274,7 @@ fn distinct(hits: &[Hit]) -> impl Iterator<Item = &Hit> {
     })
 }
 
-fn evidence(doc: &Extracted, hit: &Hit, kind: Option<HitKind>) -> Evidence {
+pub(super) fn evidence(doc: &Extracted, hit: &Hit, kind: Option<HitKind>) -> Evidence {
     let excerpt = if hit.excerpt.chars().count() > MAX_EXCERPT {
         let cut: String = hit.excerpt.chars().take(MAX_EXCERPT).collect();
         format!("{cut}…")

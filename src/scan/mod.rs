@@ -5,6 +5,7 @@ mod amount;
 pub mod barriers;
 pub mod check;
 pub mod extract;
+pub mod notice;
 pub mod scanner;
 
 pub use check::{CheckContext, Report, check};

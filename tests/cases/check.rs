@@ -714,3 +714,82 @@ fn insurance_severity_follows_the_contract_value_per_year() {
     assert_eq!(code(&large, "barrier:high"), 0);
     assert_eq!(code(&large, "barrier"), 1);
 }
+
+/// The checklist of a published notice uses what its text says where its fields are silent:
+/// the insurance cover, the years of trading and the lots are known, each with the words and
+/// the field they were read from.
+#[test]
+fn the_checklist_of_a_notice_reports_what_its_text_demands_with_the_evidence() {
+    let env = Env::new();
+    let notice = repo().join("tests/fixtures/ocds/scotland/ocds-r6ebe6-0000580868.json");
+    let run = env.run(&["checklist", notice.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = json(&run);
+    let item = |id: &str| {
+        report["assessment"]["checklist"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("no item {id}"))
+            .clone()
+    };
+    let insurance = item("insurance");
+    assert_eq!(insurance["status"], "warn", "{insurance}");
+    // Amounts keep their currency with a non-breaking space.
+    let reason = insurance["reason"].as_str().unwrap().replace('\u{a0}', " ");
+    assert!(
+        reason.starts_with("Insurance is demanded: employer's liability 5,000,000 GBP, public liability 5,000,000 GBP, professional indemnity 1,500,000 GBP."),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("Read from the notice's text: “…"),
+        "{reason}"
+    );
+    assert_eq!(
+        insurance["read"]["json_path"],
+        "tender.selectionCriteria.criteria[0].description"
+    );
+    assert!(
+        insurance["read"]["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains("Professional Indemnity"),
+        "{insurance}"
+    );
+
+    let years = item("years-trading");
+    assert_ne!(years["status"], "unknown", "{years}");
+    assert!(
+        years["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("The demand is 2 years of trading."),
+        "{years}"
+    );
+    assert!(
+        years["read"]["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains("2 years audited accounts"),
+        "{years}"
+    );
+    // The notice's structured data already says the contract is not divided: known, and not
+    // marked as read from the text.
+    let lots = item("lots");
+    assert_eq!(lots["status"], "warn", "{lots}");
+    assert!(lots.get("read").is_none(), "{lots}");
+    // The procurement's fields hold what was read, and the notice lists it.
+    let procurement = &report["assessment"]["procurement"];
+    assert_eq!(procurement["qualification"]["min_years_trading"], 2);
+    let read: Vec<&str> = procurement["notice"]["read"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        read,
+        ["qualification.min_years_trading", "qualification.insurance"]
+    );
+}

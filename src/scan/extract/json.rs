@@ -30,24 +30,39 @@ const SKIPPED: &[&str] = &[
     "procuringEntity",
 ];
 
-/// `(JSON path, text)` for every prose field, in document order.
-pub fn text_fields(source: &Source) -> Result<Vec<(String, String)>, Diagnostic> {
+/// One prose field of a notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Which of the releases read it belongs to (their order in [`releases`]).
+    pub release: usize,
+    /// Its JSON path in the file: `releases[0].tender.description`.
+    pub path: String,
+    pub text: String,
+}
+
+/// Every prose field, in document order.
+pub fn text_fields(source: &Source) -> Result<Vec<Field>, Diagnostic> {
     let json: Value = serde_json::from_str(&source.text)
         .map_err(|e| Diagnostic::new(&source.name, e.to_string()))?;
-    let chosen = releases(&json).unwrap_or_default();
+    Ok(fields_of(&json))
+}
+
+/// Every prose field of the releases read from `json`.
+pub fn fields_of(json: &Value) -> Vec<Field> {
+    let chosen = releases(json).unwrap_or_default();
     let mut fields = Vec::new();
-    walk(&json, &mut String::new(), &chosen, false, &mut fields);
-    Ok(fields)
+    walk(json, &mut String::new(), &chosen, None, &mut fields);
+    fields
 }
 
 fn walk(
     value: &Value,
     path: &mut String,
     chosen: &[&Value],
-    inside: bool,
-    out: &mut Vec<(String, String)>,
+    inside: Option<usize>,
+    out: &mut Vec<Field>,
 ) {
-    let inside = inside || chosen.iter().any(|r| std::ptr::eq(*r, value));
+    let inside = inside.or_else(|| chosen.iter().position(|r| std::ptr::eq(*r, value)));
     let len = path.len();
     match value {
         Value::Object(map) => {
@@ -60,8 +75,14 @@ fn walk(
                 }
                 path.push_str(key);
                 match v {
-                    Value::String(s) if inside && is_prose(key, path) && !s.trim().is_empty() => {
-                        out.push((path.clone(), s.clone()));
+                    Value::String(s) if !s.trim().is_empty() && is_prose(key, path) => {
+                        if let Some(release) = inside {
+                            out.push(Field {
+                                release,
+                                path: path.clone(),
+                                text: s.clone(),
+                            });
+                        }
                     }
                     _ => walk(v, path, chosen, inside, out),
                 }
@@ -99,7 +120,7 @@ mod tests {
                 "status":"active"}}}]}"#;
         let source = Source::from_text("n.json", json);
         let fields = text_fields(&source).unwrap();
-        let paths: Vec<&str> = fields.iter().map(|(p, _)| p.as_str()).collect();
+        let paths: Vec<&str> = fields.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
             [
@@ -109,6 +130,7 @@ mod tests {
                 "records[0].compiledRelease.tender.title",
             ]
         );
-        assert_eq!(fields[0].1, "Community benefits are included");
+        assert_eq!(fields[0].text, "Community benefits are included");
+        assert!(fields.iter().all(|f| f.release == 0));
     }
 }

@@ -4,7 +4,7 @@
 
 mod docx;
 mod html;
-mod json;
+pub mod json;
 mod markdown;
 mod pdf;
 
@@ -192,9 +192,7 @@ pub fn extract_bytes(name: String, bytes: Vec<u8>, options: &ExtractOptions) -> 
             let source = crate::input::Source::from_text(name.clone(), decode(&name, bytes)?);
             let notices = crate::input::ocds::load(&source, options.jurisdiction)?;
             let fields = json::text_fields(&source)?;
-            let (text, starts, paths) = join_fields(fields);
-            let unit = Unit::Field(paths);
-            (text, Places::Units { starts, unit }, notices)
+            return Ok(Extracted::from_fields(name, fields, notices));
         }
     };
     Ok(Extracted {
@@ -206,19 +204,32 @@ pub fn extract_bytes(name: String, bytes: Vec<u8>, options: &ExtractOptions) -> 
     })
 }
 
-fn join_fields(fields: Vec<(String, String)>) -> (String, Vec<usize>, Vec<String>) {
-    let mut text = String::new();
-    let mut starts = Vec::with_capacity(fields.len());
-    let mut paths = Vec::with_capacity(fields.len());
-    for (path, value) in fields {
-        if !text.is_empty() {
-            text.push_str("\n\n");
+impl Extracted {
+    /// A notice's prose fields as one text, paragraph by paragraph, each place found by its
+    /// field's JSON path.
+    pub fn from_fields(name: String, fields: Vec<json::Field>, notices: Vec<Procurement>) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(fields.len());
+        let mut paths = Vec::with_capacity(fields.len());
+        for field in fields {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            starts.push(text.len());
+            paths.push(field.path);
+            text.push_str(&field.text);
         }
-        starts.push(text.len());
-        paths.push(path);
-        text.push_str(&value);
+        Extracted {
+            name,
+            format: Format::Ocds,
+            text: SourceText::new(text),
+            places: Places::Units {
+                starts,
+                unit: Unit::Field(paths),
+            },
+            notices,
+        }
     }
-    (text, starts, paths)
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
