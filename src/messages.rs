@@ -346,7 +346,7 @@ mod tests {
         ];
         let labels = [
             "bra", "pass", "att", "warn", "to", "hinder", "fail", "unknown", "finns", "present",
-            "avböjs", "declined", "saknas", "absent", "av", "of",
+            "avböjs", "declined", "saknas", "absent", "av", "of", "and", "och",
         ];
         let pattern = regex::Regex::new(r"\{\{(\w+)\}\}\s+(\p{L}+)").unwrap();
         let files = [

@@ -2,20 +2,25 @@
 //! Every input must load: a briefing over part of a portfolio would mislead, so every bad
 //! procurement is listed and nothing is written.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{AssessArgs, BriefingArgs, BriefingFormat};
 use crate::compose::briefing::briefing;
 use crate::error::{Error, Result};
-use crate::input::{self, Jurisdiction, Language, LoadOptions};
-use crate::library::LibraryOptions;
+use crate::input::{self, Jurisdiction, Language, LoadOptions, Loaded};
+use crate::library::{Library, LibraryOptions};
 use crate::output::{Stdout, write_file};
 use crate::render::{html, markdown, pdf};
+use crate::scan::check::DocumentReport;
+use crate::scan::extract::notice_releases;
+use crate::scan::{self, CheckContext, ExtractOptions};
 
 use super::Outcome;
 use super::assess::Assessor;
 use super::batch::inputs;
+use super::check::scanner;
 use super::document::wrote;
 
 pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> Result<Outcome> {
@@ -94,7 +99,8 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
     if !errors.is_empty() {
         return Err(Error::many(errors));
     }
-    let doc = briefing(&portfolio, lang);
+    let notices = notices(&loaded, &assessor.library, lang, args.rules.jurisdiction)?;
+    let doc = briefing(&portfolio, &notices, lang);
     let (bytes, pages) = match format {
         BriefingFormat::Html => (html::render(&doc).into_bytes(), None),
         BriefingFormat::Pdf => {
@@ -125,4 +131,38 @@ pub fn run(args: &BriefingArgs, options: &LibraryOptions, out: &mut Stdout) -> R
         }
     }
     Ok(Outcome::Success)
+}
+
+/// What the checker reads in each procurement that is a published notice (`None` for a
+/// description, or a notice read from standard input, which cannot be read again): every
+/// release of each notice file read again as a document and checked on its own.
+fn notices(
+    loaded: &[Loaded],
+    library: &Library,
+    lang: Language,
+    jurisdiction: Option<Jurisdiction>,
+) -> Result<Vec<Option<DocumentReport>>> {
+    let scanner = scanner(library)?;
+    let cx = CheckContext {
+        scanner: &scanner,
+        language: lang,
+        jurisdiction,
+        assessment: None,
+    };
+    let options = ExtractOptions {
+        jurisdiction,
+        ..ExtractOptions::default()
+    };
+    let mut by_file: HashMap<&str, Vec<DocumentReport>> = HashMap::new();
+    for l in loaded {
+        if l.procurement.notice.is_none() || l.file == "-" || by_file.contains_key(&*l.file) {
+            continue;
+        }
+        let releases = notice_releases(Path::new(&l.file), &options)?;
+        by_file.insert(&l.file, scan::check(&cx, &releases).documents);
+    }
+    Ok(loaded
+        .iter()
+        .map(|l| by_file.get(&*l.file)?.get(l.item?).cloned())
+        .collect())
 }

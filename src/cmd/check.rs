@@ -63,23 +63,7 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
         }
         None => (Library::load(options)?, None),
     };
-    let scanner = Scanner::new(library.clauses()).map_err(|errors| {
-        Error::usage_with_help(
-            errors
-                .iter()
-                .map(|e| {
-                    format!(
-                        "clause {}: pattern {} does not compile: {}",
-                        e.clause,
-                        e.error.index + 1,
-                        e.error.message
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            "run `socialclause clauses lint` to see every problem of the library",
-        )
-    })?;
+    let scanner = scanner(&library)?;
     let language = args.lang.unwrap_or_else(|| {
         let jurisdiction = args
             .jurisdiction
@@ -154,5 +138,27 @@ fn fails(report: &Report, fail_on: &[FailOn]) -> bool {
         FailOn::Barrier => barrier_at_least(report, Severity::Low),
         FailOn::BarrierMedium => barrier_at_least(report, Severity::Medium),
         FailOn::BarrierHigh => barrier_at_least(report, Severity::High),
+    })
+}
+
+/// The scanner of the library's clauses, or an error naming every pattern that does not
+/// compile.
+pub(super) fn scanner(library: &Library) -> Result<Scanner<'_>> {
+    Scanner::new(library.clauses()).map_err(|errors| {
+        Error::usage_with_help(
+            errors
+                .iter()
+                .map(|e| {
+                    format!(
+                        "clause {}: pattern {} does not compile: {}",
+                        e.clause,
+                        e.error.index + 1,
+                        e.error.message
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            "run `socialclause clauses lint` to see every problem of the library",
+        )
     })
 }

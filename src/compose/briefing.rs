@@ -9,16 +9,24 @@ use serde_json::json;
 
 use super::document::{Bar, Block, Document, Inline, text};
 use crate::assess::{Applies, Assessment, CheckStatus, Status};
-use crate::input::{Currency, Language, Money};
+use crate::input::{Currency, Language, Money, yaml};
 use crate::library::Category;
 use crate::library::clause::Benefit;
 use crate::messages::{Messages, money, number};
+use crate::scan::Place;
+use crate::scan::check::{ClauseResult, DocumentReport};
+use crate::text::Presence;
 
 /// At most this many checklist items are listed as the most common failures.
 const TOP_FAILURES: usize = 10;
 
-/// The briefing over `portfolio`, in `lang`.
-pub fn briefing(portfolio: &[Assessment], lang: Language) -> Document {
+/// The briefing over `portfolio`, in `lang`, with what the checker read in each published
+/// notice (`notices[i]` for `portfolio[i]`; `None` where it is no notice).
+pub fn briefing(
+    portfolio: &[Assessment],
+    notices: &[Option<DocumentReport>],
+    lang: Language,
+) -> Document {
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
     let say = |key: &str, args: serde_json::Value| m.render(key, lang, &args);
@@ -44,6 +52,7 @@ pub fn briefing(portfolio: &[Assessment], lang: Language) -> Document {
     )));
 
     duties(&mut blocks, portfolio, lang);
+    said(&mut blocks, portfolio, notices, lang);
     benefits(&mut blocks, portfolio, lang);
     opportunities(&mut blocks, portfolio, lang);
     failures(&mut blocks, portfolio, lang);
@@ -115,14 +124,16 @@ fn duties(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
     }
     let counts = counts.rows;
     blocks.push(Block::heading(2, "duties", word("briefing.duties.heading")));
+    // Shares of the procurements each duty could concern, all on one scale.
     blocks.push(Block::Chart {
         id: "duties-chart".into(),
         caption: word("briefing.duties.chart"),
+        scale: Some(1.0),
         bars: counts
             .iter()
             .map(|c| Bar {
                 label: c.title.clone(),
-                value: c.counts[0] as f64,
+                value: c.counts[0] as f64 / c.counts.iter().sum::<usize>().max(1) as f64,
                 text: m.render(
                     "briefing.of",
                     lang,
@@ -315,6 +326,156 @@ fn opportunities(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Langua
     }
 }
 
+/// Whether a notice asks for social clauses, declines them or does not mention them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carried {
+    Present,
+    Declined,
+    Absent,
+}
+
+/// What a notice says of social clauses, and the clause and words that say it: asked for
+/// where any clause is, else declined where any is declined.
+fn carried(report: &DocumentReport) -> (Carried, Option<&ClauseResult>) {
+    let with = |p: Presence| report.clauses.iter().find(|c| c.status == p);
+    match (with(Presence::Present), with(Presence::Declined)) {
+        (Some(c), _) => (Carried::Present, Some(c)),
+        (None, Some(c)) => (Carried::Declined, Some(c)),
+        (None, None) => (Carried::Absent, None),
+    }
+}
+
+/// What the notices say: the tally of social clauses asked for, declined and not mentioned,
+/// a row per notice with the words that say so and the barriers found, and the barriers
+/// counted over the notices.
+fn said(
+    blocks: &mut Vec<Block>,
+    portfolio: &[Assessment],
+    notices: &[Option<DocumentReport>],
+    lang: Language,
+) {
+    let m = Messages::embedded();
+    let word = |key: &str| m.text(key, lang);
+    let read: Vec<(&Assessment, &DocumentReport)> = portfolio
+        .iter()
+        .zip(notices)
+        .filter_map(|(a, n)| Some((a, n.as_ref()?)))
+        .collect();
+    if read.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(
+        2,
+        "notices",
+        word("briefing.notices.heading"),
+    ));
+    blocks.push(Block::paragraph(word("briefing.notices.intro")));
+    let states: Vec<(Carried, Option<&ClauseResult>)> =
+        read.iter().map(|(_, r)| carried(r)).collect();
+    let count = |c: Carried| states.iter().filter(|s| s.0 == c).count();
+    blocks.push(Block::paragraph(m.render(
+        "briefing.notices.tally",
+        lang,
+        &json!({
+            "total": read.len(),
+            "present": count(Carried::Present),
+            "declined": count(Carried::Declined),
+            "absent": count(Carried::Absent),
+        }),
+    )));
+    let carried_word = |c: Carried| {
+        word(match c {
+            Carried::Present => "briefing.carried.present",
+            Carried::Declined => "briefing.carried.declined",
+            Carried::Absent => "briefing.carried.absent",
+        })
+    };
+    blocks.push(Block::Table {
+        caption: Some(word("briefing.notices.table")),
+        header: vec![
+            word("briefing.column.notice"),
+            word("briefing.column.social"),
+            word("briefing.column.evidence"),
+            word("briefing.column.barriers"),
+        ],
+        rows: read
+            .iter()
+            .zip(&states)
+            .map(|((a, report), (state, clause))| {
+                let social = match clause {
+                    Some(c) => format!("{} ({})", carried_word(*state), c.title),
+                    None => carried_word(*state),
+                };
+                let quote = clause
+                    .and_then(|c| c.evidence.first())
+                    .map(|e| {
+                        m.render(
+                            "briefing.quote",
+                            lang,
+                            &json!({ "excerpt": e.excerpt, "place": short_place(&e.place) }),
+                        )
+                    })
+                    .unwrap_or_default();
+                let barriers: Vec<String> = report
+                    .findings
+                    .iter()
+                    .map(|f| {
+                        let level = word(&format!("check.severity.{}", yaml::name_of(&f.severity)));
+                        format!("{} ({level})", f.title)
+                    })
+                    .collect();
+                vec![
+                    vec![Inline::Strong(a.procurement.title.to_string())],
+                    text(social),
+                    text(quote),
+                    text(barriers.join("; ")),
+                ]
+            })
+            .collect(),
+    });
+    // Each barrier: in how many notices.
+    let mut barriers = Tally::default();
+    for (_, report) in &read {
+        for f in &report.findings {
+            barriers.add(&f.id, &f.title, Some(0));
+        }
+    }
+    let mut rows = barriers.rows;
+    if rows.is_empty() {
+        blocks.push(Block::paragraph(word("briefing.notices.no-barriers")));
+        return;
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.counts[0]));
+    blocks.push(Block::Table {
+        caption: Some(word("briefing.notices.barriers")),
+        header: vec![
+            word("briefing.column.barrier"),
+            word("briefing.column.notices"),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    text(r.title.clone()),
+                    text(m.render(
+                        "briefing.of",
+                        lang,
+                        &json!({ "count": r.counts[0], "total": read.len() }),
+                    )),
+                ]
+            })
+            .collect(),
+    });
+}
+
+/// Where in a notice: its field and line (the file is the notice's, named in its row).
+fn short_place(place: &Place) -> String {
+    match &place.json_path {
+        Some(path) => format!("{path}:{}", place.line),
+        None => place.location.clone(),
+    }
+}
+
 fn failures(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
     let m = Messages::embedded();
     let word = |key: &str| m.text(key, lang);
@@ -349,14 +510,19 @@ fn failures(blocks: &mut Vec<Block>, portfolio: &[Assessment], lang: Language) {
         .filter(|c| c.counts[0] > 0)
         .map(|c| Bar {
             label: c.title.clone(),
-            value: c.counts[0] as f64,
-            text: c.counts[0].to_string(),
+            value: c.counts[0] as f64 / portfolio.len().max(1) as f64,
+            text: m.render(
+                "briefing.of",
+                lang,
+                &json!({ "count": c.counts[0], "total": portfolio.len() }),
+            ),
         })
         .collect();
     if !bars.is_empty() {
         blocks.push(Block::Chart {
             id: "failures-chart".into(),
             caption: word("briefing.failures.chart"),
+            scale: Some(1.0),
             bars,
         });
     }

@@ -82,6 +82,10 @@ pub enum Block {
         id: String,
         caption: String,
         bars: Vec<Bar>,
+        /// The value a full bar stands for (the number of procurements, for shares of them);
+        /// the largest value where none is given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        scale: Option<f64>,
     },
 }
 
@@ -148,6 +152,11 @@ impl Block {
     pub fn note(s: impl Into<String>) -> Block {
         Block::Note { text: text(s) }
     }
+}
+
+/// The value a chart's full bar stands for: its scale, else its largest value.
+pub fn full_bar(scale: Option<f64>, bars: &[Bar]) -> f64 {
+    scale.unwrap_or_else(|| bars.iter().map(|b| b.value).fold(0.0, f64::max))
 }
 
 /// The plain text of inline content (for outlines and metadata).

@@ -19,7 +19,7 @@ use super::procurement::{
 use super::source::Source;
 use crate::error::Diagnostic;
 use crate::said::say;
-use crate::scan::extract::Extracted;
+use crate::scan::extract::{Extracted, json};
 
 /// Publishers by ocid prefix, and the regime their notices follow.
 const PUBLISHERS: &[(&str, &str, Jurisdiction)] = &[
@@ -125,13 +125,13 @@ pub fn load_each(
         return Err(Diagnostic::new(&source.name, say("ocds.no-releases", &[])).at(1, 1));
     }
     // What the prose says where the structured fields are silent.
-    let fields = crate::scan::extract::json::fields_of(&json);
+    let fields = json::fields_of(&json);
     Ok(releases
         .into_iter()
         .enumerate()
         .map(|(i, release)| {
             let mut p = procurement(source, release, jurisdiction)?;
-            let prose = fields.iter().filter(|f| f.release == i).cloned().collect();
+            let prose = json::of_release(&fields, i);
             let doc = Extracted::from_fields(source.name.clone(), prose, Vec::new());
             crate::scan::notice::read(&doc, &mut p);
             Ok(p)

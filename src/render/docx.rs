@@ -6,12 +6,12 @@
 //! document properties, and links as hyperlinks. A4 with the PDF's margins, in fonts every
 //! Word installation has (nothing embedded). The same document gives the same bytes.
 //!
-//! The package is written by the `docx-rust` crate; this module only builds its parts.
+//! Every part is built from the `docx-rust` crate's types and written as XML by it; the
+//! package is put together here with the `zip` crate (see [`package`]).
 
 use std::borrow::Cow;
 use std::io::Cursor;
 
-use docx_rust::Docx;
 use docx_rust::content_type::{ContentTypes, DefaultContentType, OverrideContentType};
 use docx_rust::core::{Core, CoreNamespace};
 use docx_rust::document::{
@@ -48,6 +48,12 @@ const TEXT_WIDTH: isize = PAGE_WIDTH - 2 * MARGIN_X;
 /// Fonts every Word installation has; nothing is embedded.
 const FONT: &str = "Calibri";
 
+/// The package's relationships to its core properties and main document. (docx-rust writes
+/// the first with a misspelt type, which Word does not read, so the package is written here.)
+const REL_CORE: &str =
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+const REL_DOCUMENT: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 const REL_STYLES: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 const REL_NUMBERING: &str =
@@ -73,13 +79,6 @@ pub fn render(doc: &Document) -> Vec<u8> {
         ..
     } = builder;
 
-    let mut docx = Docx {
-        content_types: content_types(doc.running.is_some()),
-        styles: styles(doc.language),
-        numbering: Some(numbering(ordered_lists)),
-        core: Some(core(doc)),
-        ..Docx::default()
-    };
     let mut rels = vec![
         relationship("rIdStyles", "styles.xml", REL_STYLES, None),
         relationship("rIdNumbering", "numbering.xml", REL_NUMBERING, None),
@@ -91,7 +90,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
             id: Some("rIdFooter".into()),
         },
     )];
-    if let Some(running) = &doc.running {
+    let header = doc.running.as_ref().map(|running| {
         rels.push(relationship("rIdHeader", "header1.xml", REL_HEADER, None));
         references.insert(
             0,
@@ -102,21 +101,15 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 },
             ),
         );
-        docx.headers.insert(
-            "header1.xml".to_string(),
-            Header {
-                content: vec![BodyContent::Paragraph(
-                    styled("Header").push(run(running.clone(), None)),
-                )],
-            },
-        );
-    }
-    docx.footers.insert(
-        "footer1.xml".to_string(),
-        Footer {
-            content: vec![BodyContent::Paragraph(page_of(doc.language))],
-        },
-    );
+        Header {
+            content: vec![BodyContent::Paragraph(
+                styled("Header").push(run(running.clone(), None)),
+            )],
+        }
+    });
+    let footer = Footer {
+        content: vec![BodyContent::Paragraph(page_of(doc.language))],
+    };
     for (i, url) in links.iter().enumerate() {
         rels.push(relationship(
             link_id(i),
@@ -125,19 +118,74 @@ pub fn render(doc: &Document) -> Vec<u8> {
             Some(TargetMode::External),
         ));
     }
-    docx.document_rels = Some(Relationships {
-        relationships: rels,
-    });
-    docx.document.body.content = body;
-    docx.document
+    let mut document = docx_rust::document::Document::default();
+    document.body.content = body;
+    document
         .body
         .content
         .push(BodyContent::SectionProperty(section(references)));
+    let package_rels = Relationships {
+        relationships: vec![
+            relationship("rIdCore", "docProps/core.xml", REL_CORE, None),
+            relationship("rIdDocument", "word/document.xml", REL_DOCUMENT, None),
+        ],
+    };
 
-    let mut bytes = Cursor::new(Vec::new());
-    docx.write(&mut bytes)
-        .expect("a document in memory is written");
-    bytes.into_inner()
+    let xml = |part: &dyn XmlPart| part.xml();
+    let mut parts = vec![
+        ("[Content_Types].xml", xml(&content_types(header.is_some()))),
+        ("_rels/.rels", xml(&package_rels)),
+        ("docProps/core.xml", xml(&core(doc))),
+        ("word/document.xml", xml(&document)),
+        ("word/styles.xml", xml(&styles(doc.language))),
+        ("word/numbering.xml", xml(&numbering(ordered_lists))),
+        (
+            "word/_rels/document.xml.rels",
+            xml(&Relationships {
+                relationships: rels,
+            }),
+        ),
+        ("word/footer1.xml", xml(&footer)),
+    ];
+    if let Some(header) = &header {
+        parts.push(("word/header1.xml", xml(header)));
+    }
+    package(&parts)
+}
+
+/// A part of the package as XML, as docx-rust writes it.
+trait XmlPart {
+    fn xml(&self) -> String;
+}
+
+impl<T: hard_xml::XmlWrite> XmlPart for T {
+    fn xml(&self) -> String {
+        self.to_string().expect("a part in memory is written")
+    }
+}
+
+/// The package: its parts in a fixed order, with the zip format's earliest time on each, so
+/// that the same document gives the same bytes. Only the body is compressed: each compressed
+/// part costs a compressor's set-up, which for parts of a few hundred bytes is most of the
+/// time a DOCX takes, and they would shrink by a few kilobytes in all.
+fn package(parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    use zip::CompressionMethod::{Deflated, Stored};
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, xml) in parts {
+        let method = if *name == "word/document.xml" {
+            Deflated
+        } else {
+            Stored
+        };
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        zip.start_file(*name, options)
+            .and_then(|()| Ok(zip.write_all(xml.as_bytes())?))
+            .expect("a package in memory is written");
+    }
+    zip.finish()
+        .expect("a package in memory is written")
+        .into_inner()
 }
 
 /// The document's body, built block by block.
@@ -1018,6 +1066,7 @@ mod tests {
                 },
                 Block::Note { text: text("Obs.") },
                 Block::Chart {
+                    scale: None,
                     id: "c".into(),
                     caption: "Värde".into(),
                     bars: vec![Bar {
@@ -1049,6 +1098,10 @@ mod tests {
             rels.contains("relationships/header\""),
             "the header is a header"
         );
+        // The package points to its core properties by the type Word reads them by.
+        let package = &parts["_rels/.rels"];
+        assert!(package.contains("Target=\"docProps/core.xml\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\""), "{package}");
+        assert!(package.contains("Target=\"word/document.xml\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\""), "{package}");
     }
 
     #[test]

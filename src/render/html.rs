@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use handlebars::Handlebars;
 use serde_json::json;
 
-use crate::compose::document::{heading_text, number_text};
+use crate::compose::document::{full_bar, heading_text, number_text};
 use crate::compose::{Block, Document, Inline};
 use crate::input::yaml::name_of;
 
@@ -104,7 +104,8 @@ fn block_html(out: &mut String, block: &Block) {
             header,
             rows,
         } => {
-            out.push_str("<table>\n");
+            let name = caption.clone().unwrap_or_else(|| header.join(", "));
+            open_table(out, None, &name);
             if let Some(caption) = caption {
                 out.push_str(&format!("<caption>{}</caption>\n", escape(caption)));
             }
@@ -116,14 +117,15 @@ fn block_html(out: &mut String, block: &Block) {
                 }
                 out.push_str("</tr>\n");
             }
-            out.push_str("</tbody>\n</table>\n");
+            out.push_str("</tbody>\n</table>\n</div>\n");
         }
         Block::Form {
             header,
             rows,
             widths,
         } => {
-            out.push_str("<table class=\"form\">\n<colgroup>");
+            open_table(out, Some("form"), &header.join(", "));
+            out.push_str("<colgroup>");
             for w in widths {
                 out.push_str(&format!("<col style=\"width: {w}%\">"));
             }
@@ -136,7 +138,7 @@ fn block_html(out: &mut String, block: &Block) {
                 }
                 out.push_str("</tr>\n");
             }
-            out.push_str("</tbody>\n</table>\n");
+            out.push_str("</tbody>\n</table>\n</div>\n");
         }
         Block::Check {
             status,
@@ -160,58 +162,53 @@ fn block_html(out: &mut String, block: &Block) {
                 escape(label)
             ));
         }
-        Block::Chart { id, caption, bars } => chart(out, id, caption, bars),
+        Block::Chart {
+            id,
+            caption,
+            bars,
+            scale,
+        } => chart(out, id, caption, bars, full_bar(*scale, bars)),
     }
 }
 
-/// Chart geometry, in SVG user units: label column, bar area, value column, row height.
-const CHART_LABEL: f32 = 330.0;
-const CHART_BARS: f32 = 300.0;
-const CHART_VALUE: f32 = 70.0;
-const CHART_ROW: f32 = 26.0;
-
-/// An inline SVG bar chart. The SVG is an image with a title; the labels and values are in it
-/// as text too, and the table after it gives the same figures to those who cannot see it.
-fn chart(out: &mut String, id: &str, caption: &str, bars: &[crate::compose::Bar]) {
-    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
-    let width = CHART_LABEL + CHART_BARS + CHART_VALUE;
-    let height = CHART_ROW * bars.len() as f32 + 8.0;
-    let id = escape(id);
+/// A bar chart in HTML: per bar its label, the bar (drawn, and hidden from screen readers)
+/// and its value in words. The labels wrap, so they stay readable at any width; the table
+/// after the chart gives the same figures.
+fn chart(out: &mut String, id: &str, caption: &str, bars: &[crate::compose::Bar], max: f64) {
     out.push_str(&format!(
-        "<figure class=\"chart\">\n<svg role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"{id}-title\">{}</title>\n",
-        escape(caption)
+        "<figure class=\"chart\" id=\"{}\">\n<ul class=\"bars\">\n",
+        escape(id)
     ));
-    for (i, bar) in bars.iter().enumerate() {
-        let y = CHART_ROW * i as f32 + 4.0;
-        let w = if max > 0.0 {
-            (bar.value / max) as f32 * CHART_BARS
+    for bar in bars {
+        let share = if max > 0.0 {
+            (bar.value / max * 100.0).clamp(0.0, 100.0)
         } else {
             0.0
         };
-        let label: String = if bar.label.chars().count() > 52 {
-            bar.label
-                .chars()
-                .take(51)
-                .chain(std::iter::once('…'))
-                .collect()
-        } else {
-            bar.label.clone()
-        };
         out.push_str(&format!(
-            "<text x=\"0\" y=\"{:.1}\" font-size=\"12\" fill=\"#1b1b1b\">{}</text>\n<rect x=\"{CHART_LABEL}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"#0b4f6c\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#1b1b1b\">{}</text>\n",
-            y + 15.0,
-            escape(&label),
-            y + 3.0,
-            CHART_ROW - 8.0,
-            CHART_LABEL + w + 6.0,
-            y + 15.0,
+            "<li><span class=\"label\">{}</span><span class=\"bar\" aria-hidden=\"true\"><span style=\"width: {share:.1}%\"></span></span><span class=\"value\">{}</span></li>\n",
+            escape(&bar.label),
             escape(&bar.text),
         ));
     }
     out.push_str(&format!(
-        "</svg>\n<figcaption>{}</figcaption>\n</figure>\n",
+        "</ul>\n<figcaption>{}</figcaption>\n</figure>\n",
         escape(caption)
     ));
+}
+
+/// Opens a table in a box of its own that scrolls sideways where the table is wider than
+/// the page (a narrow phone), so that the page itself never does. The box is named and can be
+/// reached with the keyboard, so that it can be scrolled without a mouse.
+fn open_table(out: &mut String, class: Option<&str>, name: &str) {
+    out.push_str(&format!(
+        "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n",
+        escape(name)
+    ));
+    match class {
+        Some(class) => out.push_str(&format!("<table class=\"{class}\">\n")),
+        None => out.push_str("<table>\n"),
+    }
 }
 
 fn inlines(list: &[Inline]) -> String {

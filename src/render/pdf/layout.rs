@@ -4,7 +4,7 @@
 //! long, splits across pages.
 
 use crate::assess::CheckStatus;
-use crate::compose::document::{heading_text, number_text};
+use crate::compose::document::{full_bar, heading_text, number_text};
 use crate::compose::{Block, Document, Inline};
 
 use super::fonts::{Face, Fonts};
@@ -539,9 +539,14 @@ pub fn layout(doc: &Document, fonts: &Fonts, footer: impl Fn(usize, usize) -> St
                 }
                 strips.extend(lines);
             }
-            Block::Chart { caption, bars, .. } => {
+            Block::Chart {
+                caption,
+                bars,
+                scale,
+                ..
+            } => {
                 strips.extend(caption_strips(fonts, caption, 6.0, 2));
-                strips.extend(chart_strips(fonts, bars));
+                strips.extend(chart_strips(fonts, bars, full_bar(*scale, bars)));
             }
         }
     }
@@ -573,8 +578,7 @@ const CHART_LABEL: f32 = 210.0;
 const CHART_BARS: f32 = 200.0;
 
 /// One strip per bar: the label (shortened to fit its column), the bar, and the value.
-fn chart_strips(fonts: &Fonts, bars: &[crate::compose::Bar]) -> Vec<Strip> {
-    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+fn chart_strips(fonts: &Fonts, bars: &[crate::compose::Bar], max: f64) -> Vec<Strip> {
     let size = SMALL.size;
     bars.iter()
         .map(|bar| {

@@ -47,6 +47,15 @@ pub fn text_fields(source: &Source) -> Result<Vec<Field>, Diagnostic> {
     Ok(fields_of(&json))
 }
 
+/// The fields of release `release` alone.
+pub fn of_release(fields: &[Field], release: usize) -> Vec<Field> {
+    fields
+        .iter()
+        .filter(|f| f.release == release)
+        .cloned()
+        .collect()
+}
+
 /// Every prose field of the releases read from `json`.
 pub fn fields_of(json: &Value) -> Vec<Field> {
     let chosen = releases(json).unwrap_or_default();

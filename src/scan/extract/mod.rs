@@ -152,6 +152,22 @@ pub fn extract(path: &Path, options: &ExtractOptions) -> Result<Extracted> {
     extract_bytes(name, bytes, options)
 }
 
+/// Reads a published notice (OCDS) as one document per release, each with its procurement
+/// (see [`crate::input::ocds::load`]): what each says, on its own.
+pub fn notice_releases(path: &Path, options: &ExtractOptions) -> Result<Vec<Extracted>> {
+    let (name, bytes) = read_bytes(path, options.size_limit)?;
+    let source = crate::input::Source::from_text(name.clone(), decode(&name, bytes)?);
+    let notices = crate::input::ocds::load(&source, options.jurisdiction)?;
+    let fields = json::text_fields(&source)?;
+    Ok(notices
+        .into_iter()
+        .enumerate()
+        .map(|(i, notice)| {
+            Extracted::from_fields(name.clone(), json::of_release(&fields, i), vec![notice])
+        })
+        .collect())
+}
+
 /// Extracts a document held in memory.
 pub fn extract_bytes(name: String, bytes: Vec<u8>, options: &ExtractOptions) -> Result<Extracted> {
     let format = Format::detect(&name, &bytes)?;
