@@ -86,6 +86,23 @@ pub struct Settings {
     pub insurance_multiple_medium: f64,
     pub insurance_multiple_high: f64,
     pub payment_days: u32,
+    /// Contract values under which `check` counts price alone, or no social clause, as a low
+    /// barrier, per currency.
+    pub small_contract_gbp: f64,
+    pub small_contract_sek: f64,
+    pub small_contract_eur: f64,
+}
+
+impl Settings {
+    /// The small-contract figure in `currency`.
+    pub fn small_contract(&self, currency: crate::input::Currency) -> f64 {
+        use crate::input::Currency::{EUR, GBP, SEK};
+        match currency {
+            GBP => self.small_contract_gbp,
+            SEK => self.small_contract_sek,
+            EUR => self.small_contract_eur,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -197,10 +197,48 @@ pub fn sentence_range(text: &str, range: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// The number of years a years-of-trading demand names: the first number in its words, in
+/// figures or (to ten) in English or Swedish words.
+pub fn years_named(words: &str) -> Option<u32> {
+    const WORDS: [(&str, &str); 10] = [
+        ("one", "ett"),
+        ("two", "två"),
+        ("three", "tre"),
+        ("four", "fyra"),
+        ("five", "fem"),
+        ("six", "sex"),
+        ("seven", "sju"),
+        ("eight", "åtta"),
+        ("nine", "nio"),
+        ("ten", "tio"),
+    ];
+    words
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|word| {
+            word.parse::<u32>()
+                .ok()
+                .filter(|n| (1..=50).contains(n))
+                .or_else(|| {
+                    WORDS
+                        .iter()
+                        .position(|(en, sv)| word == *en || word == *sv)
+                        .map(|i| i as u32 + 1)
+                })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::{boundary_beside_non_ascii, normalize};
+
+    #[test]
+    fn years_are_read_in_figures_and_in_words() {
+        assert_eq!(years_named("at least three (3) years trading"), Some(3));
+        assert_eq!(years_named("minst 5 år"), Some(5));
+        assert_eq!(years_named("i minst två år"), Some(2));
+        assert_eq!(years_named("trading history"), None);
+    }
 
     #[test]
     fn every_example_is_found_or_not_as_declared() {

@@ -129,6 +129,12 @@ pub struct Figures {
     /// `demanded` divided by `yearly_value`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio_to_yearly_value: Option<f64>,
+    /// The years of trading demanded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
+    /// The contract's length in months, where known (years of trading are judged by it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract_months: Option<u32>,
 }
 
 impl Figures {
@@ -375,11 +381,15 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
                 (severity, message, at)
             }),
             "years-trading-demand" => from_text.map(|at| {
-                (
-                    barrier.severity,
-                    cx.say("barrier.years-trading-demand.text", json!({})),
-                    at,
-                )
+                let mut message = cx.say("barrier.years-trading-demand.text", json!({}));
+                let years = hits
+                    .iter()
+                    .find_map(|h| barriers::years_named(&doc.text.normalized()[h.range.clone()]));
+                let severity = match years {
+                    Some(years) => years_trading(cx, years, facts, &mut figures, &mut message),
+                    None => barrier.severity,
+                };
+                (severity, message, at)
             }),
             "no-social-criteria" => {
                 (!clauses.iter().any(|c| c.status == Presence::Present)).then(|| {
@@ -395,6 +405,14 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
             }
             _ => from_text.map(|at| (barrier.severity, String::new(), at)),
         };
+        // Price alone, or no social clause, on a contract too small for social clauses to be
+        // in proportion: worth a look, no more.
+        let decided = decided.map(|(severity, mut message, at)| {
+            let small = matches!(id, "price-only-award" | "no-social-criteria")
+                .then(|| small_contract(cx, facts, &mut figures, &mut message))
+                .flatten();
+            (small.unwrap_or(severity), message, at)
+        });
         if let Some((severity, message, location)) = decided {
             out.push(Finding {
                 id: barrier.id.clone(),
@@ -408,6 +426,66 @@ fn findings(cx: &CheckContext, doc: &Extracted, clauses: &[ClauseResult]) -> Vec
         }
     }
     out
+}
+
+/// A years-of-trading demand judged by the library's figures and the contract's length: high
+/// from `years_trading_fail` years, or where the history demanded is longer than the contract
+/// lasts; medium from `years_trading_warn`; else low. The rule is added to `message`.
+fn years_trading(
+    cx: &CheckContext,
+    years: u32,
+    facts: Option<&Procurement>,
+    figures: &mut Figures,
+    message: &mut String,
+) -> Severity {
+    let s = checklist::settings();
+    let months = facts.and_then(|p| p.duration_months).filter(|&m| m > 0);
+    figures.years = Some(years);
+    figures.contract_months = months;
+    let longer = months.filter(|&m| years * 12 > m);
+    message.push(' ');
+    message.push_str(&match longer {
+        Some(months) => cx.say(
+            "barrier.years-trading-demand.longer",
+            json!({ "years": years, "months": months }),
+        ),
+        None => cx.say(
+            "barrier.years-trading-demand.relative",
+            json!({ "years": years, "warn": s.years_trading_warn, "fail": s.years_trading_fail }),
+        ),
+    });
+    if longer.is_some() || years >= s.years_trading_fail {
+        Severity::High
+    } else if years >= s.years_trading_warn {
+        Severity::Medium
+    } else {
+        Severity::Low
+    }
+}
+
+/// Low where the contract's value is under the library's small-contract figure for its
+/// currency (the rule is added to `message`); `None` where it is not, or is not known.
+fn small_contract(
+    cx: &CheckContext,
+    facts: Option<&Procurement>,
+    figures: &mut Figures,
+    message: &mut String,
+) -> Option<Severity> {
+    let value = facts?.value?;
+    let limit = checklist::settings().small_contract(value.currency);
+    if value.amount >= limit {
+        return None;
+    }
+    figures.contract_value = Some(value);
+    message.push(' ');
+    message.push_str(&cx.say(
+        "barrier.small-contract",
+        json!({
+            "value": money(&value, cx.language),
+            "limit": money(&Money { amount: limit, ..value }, cx.language),
+        }),
+    ));
+    Some(Severity::Low)
 }
 
 /// An insurance demand judged by the contract's value per year: its figures filled in, a

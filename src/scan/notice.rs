@@ -80,7 +80,7 @@ pub fn read(doc: &Extracted, p: &mut Procurement) {
             "years-trading-demand" if qualification.min_years_trading.is_none() => {
                 if let Some((h, years)) = hits
                     .iter()
-                    .find_map(|h| Some((h, years(&text[h.range.clone()])?)))
+                    .find_map(|h| Some((h, barriers::years_named(&text[h.range.clone()])?)))
                 {
                     qualification.min_years_trading = Some(years);
                     fact("qualification.min_years_trading", h);
@@ -165,36 +165,6 @@ fn insurance_kind(words: &str) -> InsuranceKind {
     }
 }
 
-/// The number of years a years-of-trading demand names: the first number in its words, in
-/// figures or (to ten) in English or Swedish words.
-fn years(words: &str) -> Option<u32> {
-    const WORDS: [(&str, &str); 10] = [
-        ("one", "ett"),
-        ("two", "två"),
-        ("three", "tre"),
-        ("four", "fyra"),
-        ("five", "fem"),
-        ("six", "sex"),
-        ("seven", "sju"),
-        ("eight", "åtta"),
-        ("nine", "nio"),
-        ("ten", "tio"),
-    ];
-    words
-        .split(|c: char| !c.is_alphanumeric())
-        .find_map(|word| {
-            word.parse::<u32>()
-                .ok()
-                .filter(|n| (1..=50).contains(n))
-                .or_else(|| {
-                    WORDS
-                        .iter()
-                        .position(|(en, sv)| word == *en || word == *sv)
-                        .map(|i| i as u32 + 1)
-                })
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,14 +214,6 @@ mod tests {
         );
         assert_eq!(p[0].lots.as_ref().map(Vec::len), Some(2));
         assert!(p[0].notice.as_ref().unwrap().read.is_empty());
-    }
-
-    #[test]
-    fn years_are_read_in_figures_and_in_words() {
-        assert_eq!(years("at least three (3) years trading"), Some(3));
-        assert_eq!(years("minst 5 år"), Some(5));
-        assert_eq!(years("i minst två år"), Some(2));
-        assert_eq!(years("trading history"), None);
     }
 
     #[test]

@@ -793,3 +793,105 @@ fn the_checklist_of_a_notice_reports_what_its_text_demands_with_the_evidence() {
         ["qualification.min_years_trading", "qualification.insurance"]
     );
 }
+
+/// Years of trading are judged against the library's figures and the contract's length: more
+/// years than the contract lasts is high; two years of a four-year contract is medium.
+#[test]
+fn years_of_trading_are_judged_against_the_contract_length() {
+    let env = Env::new();
+    let finding = |name: &str, demand: &str, months: u32| -> Value {
+        let tender = env.write(&format!("{name}.txt"), demand);
+        let procurement = env.write(
+            &format!("{name}.yaml"),
+            format!(
+                "title: Cleaning\njurisdiction: scotland\ntype: services\n\
+                 value: {{ amount: 400000, currency: GBP }}\nduration_months: {months}\n"
+            ),
+        );
+        let run = env.run(&[
+            "check",
+            tender.to_str().unwrap(),
+            "--procurement",
+            procurement.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
+        json(&run)["documents"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == "years-trading-demand")
+            .cloned()
+            .expect("the years-of-trading demand is found")
+    };
+    let longer = finding(
+        "short",
+        "Bidders must have been trading for at least 2 years.",
+        12,
+    );
+    assert_eq!(longer["severity"], "high", "{longer}");
+    assert_eq!(longer["figures"]["years"], 2);
+    assert_eq!(longer["figures"]["contract_months"], 12);
+    assert!(
+        longer["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("The demand is 2 years of trading for a contract of 12 months: a longer history than the contract itself lasts, which counts it a high barrier."),
+        "{longer}"
+    );
+    let within = finding(
+        "long",
+        "Anbudsgivaren ska ha bedrivit verksamhet i minst två år.",
+        48,
+    );
+    assert_eq!(within["severity"], "medium", "{within}");
+    assert_eq!(within["figures"]["years"], 2);
+    let three = finding(
+        "three",
+        "Tenderers must submit three years of audited accounts.",
+        48,
+    );
+    assert_eq!(three["severity"], "high", "{three}");
+}
+
+/// On a contract under the library's small-contract figure, price alone and no social clause
+/// are low barriers, with the rule and the value in the finding (the Truro planters, £25,000).
+#[test]
+fn price_alone_on_a_small_contract_is_a_low_barrier() {
+    let env = Env::new();
+    let notice = repo()
+        .join("tests/fixtures/ocds/england/ocds-b5fd17-b066d98f-cf7c-4581-a4c4-a97e41ce6911.json");
+    let run = env.run(&["check", notice.to_str().unwrap(), "--format", "json"]);
+    assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
+    let findings = json(&run)["documents"][0]["findings"].clone();
+    for id in ["price-only-award", "no-social-criteria"] {
+        let f = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap_or_else(|| panic!("{id} is found"));
+        assert_eq!(f["severity"], "low", "{f}");
+        assert_eq!(f["figures"]["contract_value"]["amount"], 25_000.0);
+        assert!(
+            f["message"]
+                .as_str()
+                .unwrap()
+                .replace('\u{a0}', " ")
+                .contains("The contract is worth 25,000 GBP, under 30,000 GBP"),
+            "{f}"
+        );
+    }
+    // A larger contract keeps the barrier's own level.
+    let large = repo().join("tests/fixtures/ocds/wales/ocds-kuma6s-145986.json");
+    let run = env.run(&["check", large.to_str().unwrap(), "--format", "json"]);
+    let findings = json(&run)["documents"][0]["findings"].clone();
+    let price = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "price-only-award")
+        .expect("price alone is found");
+    assert_eq!(price["severity"], "high", "{price}");
+}
