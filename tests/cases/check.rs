@@ -17,6 +17,20 @@ fn json(run: &crate::util::Run) -> Value {
     serde_json::from_str(&run.stdout).expect("check prints JSON")
 }
 
+/// The finding `id` of the first document `check ARGS --format json` reports, if any.
+fn finding(env: &Env, args: &[&str], id: &str) -> Option<Value> {
+    let mut args = [&["check"], args, &["--format", "json"]].concat();
+    args.retain(|a| !a.is_empty());
+    let run = env.run(&args);
+    assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
+    json(&run)["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["id"] == id)
+        .cloned()
+}
+
 /// `clause id → status` of one document of a JSON report.
 fn statuses(doc: &Value) -> std::collections::BTreeMap<String, String> {
     doc["clauses"]
@@ -669,22 +683,12 @@ fn insurance_severity_follows_the_contract_value_per_year() {
     let small = procurement("small.yaml", 25_000, 12);
     let large = procurement("large.yaml", 50_000_000, 48);
     let finding = |p: &std::path::Path| -> Value {
-        let run = env.run(&[
-            "check",
+        let args = [
             tender.to_str().unwrap(),
             "--procurement",
             p.to_str().unwrap(),
-            "--format",
-            "json",
-        ]);
-        assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
-        json(&run)["documents"][0]["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["id"] == "insurance-demand")
-            .cloned()
-            .expect("the insurance demand is found")
+        ];
+        finding(&env, &args, "insurance-demand").expect("the insurance demand is found")
     };
     let high = finding(&small);
     assert_eq!(high["severity"], "high", "{high}");
@@ -808,22 +812,12 @@ fn years_of_trading_are_judged_against_the_contract_length() {
                  value: {{ amount: 400000, currency: GBP }}\nduration_months: {months}\n"
             ),
         );
-        let run = env.run(&[
-            "check",
+        let args = [
             tender.to_str().unwrap(),
             "--procurement",
             procurement.to_str().unwrap(),
-            "--format",
-            "json",
-        ]);
-        assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
-        json(&run)["documents"][0]["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["id"] == "years-trading-demand")
-            .cloned()
-            .expect("the years-of-trading demand is found")
+        ];
+        finding(&env, &args, "years-trading-demand").expect("the years-of-trading demand is found")
     };
     let longer = finding(
         "short",
@@ -862,15 +856,8 @@ fn price_alone_on_a_small_contract_is_a_low_barrier() {
     let env = Env::new();
     let notice = repo()
         .join("tests/fixtures/ocds/england/ocds-b5fd17-b066d98f-cf7c-4581-a4c4-a97e41ce6911.json");
-    let run = env.run(&["check", notice.to_str().unwrap(), "--format", "json"]);
-    assert!(matches!(run.code, 0 | 1), "{}", run.stderr);
-    let findings = json(&run)["documents"][0]["findings"].clone();
     for id in ["price-only-award", "no-social-criteria"] {
-        let f = findings
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["id"] == id)
+        let f = finding(&env, &[notice.to_str().unwrap()], id)
             .unwrap_or_else(|| panic!("{id} is found"));
         assert_eq!(f["severity"], "low", "{f}");
         assert_eq!(f["figures"]["contract_value"]["amount"], 25_000.0);
@@ -885,13 +872,7 @@ fn price_alone_on_a_small_contract_is_a_low_barrier() {
     }
     // A larger contract keeps the barrier's own level.
     let large = repo().join("tests/fixtures/ocds/wales/ocds-kuma6s-145986.json");
-    let run = env.run(&["check", large.to_str().unwrap(), "--format", "json"]);
-    let findings = json(&run)["documents"][0]["findings"].clone();
-    let price = findings
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["id"] == "price-only-award")
+    let price = finding(&env, &[large.to_str().unwrap()], "price-only-award")
         .expect("price alone is found");
     assert_eq!(price["severity"], "high", "{price}");
 }
