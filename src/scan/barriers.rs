@@ -39,6 +39,11 @@ pub struct Barrier {
     pub patterns: Vec<String>,
     #[serde(default)]
     pub except: Vec<String>,
+    /// Like `except`, over the whole paragraph (or notice field) around a hit: for a way out
+    /// that a later sentence offers ("a new business without accounts may give a banker's
+    /// letter").
+    #[serde(default)]
+    pub except_paragraph: Vec<String>,
     /// Whether the sum after a hit is read.
     #[serde(default)]
     pub amount: bool,
@@ -61,6 +66,7 @@ struct Compiled {
     /// Per set pattern: the barrier it belongs to, and the pattern itself.
     patterns: Vec<(usize, Regex)>,
     except: Vec<Vec<Regex>>,
+    except_paragraph: Vec<Vec<Regex>>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -88,16 +94,23 @@ fn compiled() -> &'static Compiled {
             .size_limit(1 << 24)
             .build()
             .expect("the barrier patterns compile together");
+        let compile_all = |list: &Vec<String>| -> Vec<Regex> { list.iter().map(compile).collect() };
         let except = data
             .barriers
             .iter()
-            .map(|b| b.except.iter().map(compile).collect())
+            .map(|b| compile_all(&b.except))
+            .collect();
+        let except_paragraph = data
+            .barriers
+            .iter()
+            .map(|b| compile_all(&b.except_paragraph))
             .collect();
         Compiled {
             barriers: data.barriers,
             set,
             patterns,
             except,
+            except_paragraph,
         }
     })
 }
@@ -142,6 +155,12 @@ pub fn scan(normalized: &str) -> Vec<Vec<TextHit>> {
             if c.except[*b].iter().any(|e| e.is_match(sentence)) {
                 continue;
             }
+            if !c.except_paragraph[*b].is_empty() {
+                let paragraph = paragraph(normalized, m.range());
+                if c.except_paragraph[*b].iter().any(|e| e.is_match(paragraph)) {
+                    continue;
+                }
+            }
             if hits[*b].iter().any(|h| h.range.start == m.start()) {
                 continue;
             }
@@ -172,16 +191,38 @@ fn sentence(text: &str, range: Range<usize>) -> &str {
     &text[sentence_range(text, range)]
 }
 
-/// The byte range of [`sentence`].
-pub fn sentence_range(text: &str, range: Range<usize>) -> Range<usize> {
-    let mut from = range.start.saturating_sub(SENTENCE_REACH);
+/// How far a paragraph reaches on either side of a match, at most.
+const PARAGRAPH_REACH: usize = 3000;
+
+/// The paragraph around a match: from the previous blank line to the next (a notice's
+/// fields are paragraphs), within [`PARAGRAPH_REACH`] bytes.
+fn paragraph(text: &str, range: Range<usize>) -> &str {
+    let (from, to) = reach(text, &range, PARAGRAPH_REACH);
+    let start = text[from..range.start]
+        .rfind("\n\n")
+        .map_or(from, |i| from + i + 2);
+    let end = text[range.end..to]
+        .find("\n\n")
+        .map_or(to, |i| range.end + i);
+    &text[start..end]
+}
+
+/// The bounds `reach` bytes either side of `range`, on character boundaries.
+fn reach(text: &str, range: &Range<usize>, reach: usize) -> (usize, usize) {
+    let mut from = range.start.saturating_sub(reach);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut to = (range.end + SENTENCE_REACH).min(text.len());
+    let mut to = (range.end + reach).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
+    (from, to)
+}
+
+/// The byte range of [`sentence`].
+pub fn sentence_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let (from, to) = reach(text, &range, SENTENCE_REACH);
     let before = &text[from..range.start];
     let start = [before.rfind(". "), before.rfind('\n')]
         .into_iter()

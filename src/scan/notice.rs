@@ -21,6 +21,8 @@ pub fn read(doc: &Extracted, p: &mut Procurement) {
     let mut fact = |field: &str, hit: &TextHit| {
         let window = window(text, hit.range.clone());
         let excerpt = doc.text.hit(HitKind::Present, 0, window.clone()).excerpt;
+        // A field's last sentence keeps its full stop; the others end before theirs.
+        let excerpt = excerpt.trim_end_matches('.');
         let sentence = barriers::sentence_range(text, hit.range.clone());
         let cut = |yes: bool| if yes { "…" } else { "" };
         let place = doc.place(

@@ -151,7 +151,7 @@ fn the_briefing_over_notices_tallies_their_social_clauses_in_every_format() {
         "| **Tender for the Supply of School Transport Services 2019** | declined (Monitoring and reporting of community benefits) | “does not intend to include any community benefit” (description:1) |"
     ), "{md}");
     assert!(
-        md.contains("| Insurance demanded at bidding | 5 of 15 |"),
+        md.contains("| Not divided into lots | 5 of 15 |"),
         "{md}"
     );
     assert!(env.read("b.html").contains(tally));
