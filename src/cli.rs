@@ -196,6 +196,13 @@ pub struct DocumentArgs {
     #[arg(long)]
     pub with_guidance: bool,
 
+    /// Checklist: a tender document (txt, md, html, docx, pdf, OCDS json) whose text fills
+    /// what the procurement leaves open, such as insurance cover or years of trading
+    /// (repeatable). What the procurement says always wins; the checklist shows what it read,
+    /// and where.
+    #[arg(long = "document", value_name = "FILE")]
+    pub documents: Vec<PathBuf>,
+
     /// Put the clause ID in the annex although the assessment left it optional (repeatable;
     /// like `clauses.include` in the procurement).
     #[arg(long, value_name = "ID")]

@@ -232,11 +232,18 @@ pub fn checklist(
             let mut reason = m.render_template(reason.get(cx.lang), &args);
             if let Some(r) = &read {
                 reason.push(' ');
-                reason.push_str(&m.render(
-                    "checklist.read",
-                    cx.lang,
-                    &json!({ "excerpt": r.excerpt, "path": r.json_path, "line": r.line }),
-                ));
+                reason.push_str(&match &r.json_path {
+                    Some(path) => m.render(
+                        "checklist.read",
+                        cx.lang,
+                        &json!({ "excerpt": r.excerpt, "path": path, "line": r.line }),
+                    ),
+                    None => m.render(
+                        "checklist.read-document",
+                        cx.lang,
+                        &json!({ "excerpt": r.excerpt, "location": r.location }),
+                    ),
+                });
             }
             CheckItem {
                 id: item.id.clone(),
@@ -460,12 +467,7 @@ fn read_for(p: &crate::input::Procurement, id: &str) -> Option<ReadFact> {
         "price-only" | "social-weighting" => "award",
         _ => return None,
     };
-    p.notice
-        .as_ref()?
-        .read
-        .iter()
-        .find(|r| r.field == field)
-        .cloned()
+    p.read.iter().find(|r| r.field == field).cloned()
 }
 
 /// The turnover demand against a multiple of the contract value, or of the smallest lot with a

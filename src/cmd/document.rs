@@ -49,7 +49,8 @@ pub fn run(
 ) -> Result<Outcome> {
     let mut formats = args.format.clone();
     formats.dedup();
-    let loaded = load_input(&args.assess)?;
+    let mut loaded = load_input(&args.assess)?;
+    read_documents(kind, args, &mut loaded)?;
     let target = Target::resolve(args, &formats, loaded.len())?;
     let mut assessor = Assessor::new(&args.assess, options)?;
     assessor.flags = Flags {
@@ -216,6 +217,36 @@ impl Target {
             )),
         }
     }
+}
+
+/// Reads the tender documents of `--document` into every procurement, where its fields are
+/// empty. Only for the checklist: the annex holds what the buyer decided, never what a
+/// document was read to say.
+fn read_documents(
+    kind: Kind,
+    args: &DocumentArgs,
+    loaded: &mut [crate::input::Loaded],
+) -> Result<()> {
+    if args.documents.is_empty() {
+        return Ok(());
+    }
+    if kind == Kind::Annex {
+        return Err(Error::usage_with_help(
+            say("document.annex", &[]),
+            say("document.annex.help", &[]),
+        ));
+    }
+    let options = crate::scan::ExtractOptions {
+        jurisdiction: args.assess.jurisdiction,
+        ..crate::scan::ExtractOptions::default()
+    };
+    for path in &args.documents {
+        let doc = crate::scan::extract(path, &options)?;
+        for l in loaded.iter_mut() {
+            crate::scan::notice::read(&doc, &mut l.procurement);
+        }
+    }
+    Ok(())
 }
 
 /// Refuses to write over the input, then writes atomically.

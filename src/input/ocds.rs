@@ -341,8 +341,8 @@ fn procurement(
             ocid: ocid.clone(),
             publisher: publisher.map(|(_, name, _)| name.to_string()),
             jurisdiction_from,
-            read: Vec::new(),
         }),
+        read: Vec::new(),
     }
     .with_award(criteria(tender, lots)))
 }

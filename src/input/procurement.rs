@@ -100,6 +100,11 @@ pub struct Procurement {
     /// (Output only: the input schema leaves it out, as the reader never takes it.)
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Notice>,
+    /// Facts the description leaves open that were read from the text of its notice or of
+    /// the tender documents given, each with the words and the place they were read from.
+    /// (Output only, like `notice`.)
+    #[serde(skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub read: Vec<ReadFact>,
 }
 
 /// One award criterion, as published.
@@ -134,22 +139,21 @@ pub struct Notice {
     pub publisher: Option<String>,
     /// Why the jurisdiction is what it is.
     pub jurisdiction_from: JurisdictionFrom,
-    /// Facts its structured fields leave open that were read from its text, each with the
-    /// words and the place they were read from.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub read: Vec<ReadFact>,
 }
 
-/// A fact read from a notice's text into a field of the procurement its structured data
-/// leaves empty.
+/// A fact read from the text of a notice or a tender document into a field of the
+/// procurement that its description (or the notice's structured data) leaves empty.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ReadFact {
     /// The field filled, as a path: `qualification.insurance`, `lots`.
     pub field: String,
     /// The words it was read from, with some of their sentence.
     pub excerpt: String,
-    /// The notice's field they are in, and the line in it (from 1).
-    pub json_path: String,
+    /// Where, in full: `tender.pdf, page 3, line 12`, `notice.json, tender.description:1:5`.
+    pub location: String,
+    /// In a notice: the field the words are in, and the line in it (from 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_path: Option<String>,
     pub line: usize,
 }
 

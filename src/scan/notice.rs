@@ -13,8 +13,8 @@ use crate::input::{
 };
 use crate::text::HitKind;
 
-/// Reads the facts `doc` (a notice's prose) gives into `p` where `p` has none, and records
-/// each in `p.notice.read`.
+/// Reads the facts `doc` (a notice's prose, or a tender document) gives into `p` where `p`
+/// has none, and records each in `p.read`.
 pub fn read(doc: &Extracted, p: &mut Procurement) {
     let text = doc.text.normalized();
     let mut read = Vec::new();
@@ -38,7 +38,8 @@ pub fn read(doc: &Extracted, p: &mut Procurement) {
                 cut(window.start > sentence.start),
                 cut(window.end < sentence.end)
             ),
-            json_path: place.json_path.unwrap_or_default(),
+            location: place.location,
+            json_path: place.json_path,
             line: place.line,
         });
     };
@@ -50,7 +51,18 @@ pub fn read(doc: &Extracted, p: &mut Procurement) {
         let qualification = p.qualification.get_or_insert_with(Qualification::default);
         match barrier.id.as_str() {
             "insurance-demand" if qualification.insurance.is_none() => {
-                let covers: Vec<Insurance> = hits
+                // Two patterns often match one demand ("public liability insurance of £5m"):
+                // a hit inside an earlier one names no cover of its own.
+                let mut end = 0;
+                let distinct: Vec<&TextHit> = hits
+                    .iter()
+                    .filter(|h| {
+                        let keep = h.range.start >= end;
+                        end = end.max(h.range.end);
+                        keep
+                    })
+                    .collect();
+                let covers: Vec<Insurance> = distinct
                     .iter()
                     .filter_map(|h| {
                         let amount = h.amount?;
@@ -106,9 +118,7 @@ pub fn read(doc: &Extracted, p: &mut Procurement) {
     if p.qualification == Some(Qualification::default()) {
         p.qualification = None;
     }
-    if let Some(notice) = &mut p.notice {
-        notice.read = read;
-    }
+    p.read.extend(read);
 }
 
 /// How much of its sentence a fact's quote gives on either side of the words read, at most.
@@ -197,14 +207,19 @@ mod tests {
         assert_eq!(q.min_turnover.map(|m| m.amount), Some(3_000_000.0));
         assert_eq!(p[0].lots, Some(Vec::new()));
         assert_eq!(p[0].award.map(|a| a.price), Some(100.0));
-        let read = &p[0].notice.as_ref().unwrap().read;
+        let read = &p[0].read;
         let lots = read.iter().find(|r| r.field == "lots").unwrap();
-        assert_eq!(lots.json_path, "releases[0].tender.description");
+        assert_eq!(
+            lots.json_path.as_deref(),
+            Some("releases[0].tender.description")
+        );
+        // The place is where the words read start ("delas inte …").
+        assert_eq!(lots.location, "n.json, releases[0].tender.description:1:15");
         assert_eq!(lots.line, 1);
         assert_eq!(lots.excerpt, "Upphandlingen delas inte upp i delkontrakt");
         // The other release's text is its own: it demands nothing.
         assert_eq!(p[1].qualification, None);
-        assert!(p[1].notice.as_ref().unwrap().read.is_empty());
+        assert!(p[1].read.is_empty());
         assert_eq!(p[1].lots, None);
     }
 
@@ -215,7 +230,7 @@ mod tests {
                "lots": [{"id": "1", "title": "Norr"}, {"id": "2", "title": "Syd"}]}"#,
         );
         assert_eq!(p[0].lots.as_ref().map(Vec::len), Some(2));
-        assert!(p[0].notice.as_ref().unwrap().read.is_empty());
+        assert!(p[0].read.is_empty());
     }
 
     #[test]

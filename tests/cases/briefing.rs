@@ -150,10 +150,7 @@ fn the_briefing_over_notices_tallies_their_social_clauses_in_every_format() {
     assert!(md.contains(
         "| **Tender for the Supply of School Transport Services 2019** | declined (Monitoring and reporting of community benefits) | “does not intend to include any community benefit” (description:1) |"
     ), "{md}");
-    assert!(
-        md.contains("| Not divided into lots | 5 of 15 |"),
-        "{md}"
-    );
+    assert!(md.contains("| Not divided into lots | 5 of 15 |"), "{md}");
     assert!(env.read("b.html").contains(tally));
     let json: serde_json::Value = serde_json::from_str(&env.read("b.json")).unwrap();
     let said: Vec<&str> = json["document"]["blocks"]

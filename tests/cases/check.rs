@@ -875,3 +875,69 @@ fn price_alone_on_a_small_contract_is_a_low_barrier() {
         .expect("price alone is found");
     assert_eq!(price["severity"], "high", "{price}");
 }
+
+/// `checklist --document` reads a tender document into what the procurement leaves open, and
+/// says where; what the procurement gives wins; the annex refuses it.
+#[test]
+fn the_checklist_reads_tender_documents_into_what_the_procurement_leaves_open() {
+    let env = Env::new();
+    let tender = fixture("tender.txt");
+    let parks = repo().join("examples/se-parkskotsel.yaml");
+    let run = env.run(&[
+        "checklist",
+        parks.to_str().unwrap(),
+        "--document",
+        &tender,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let items = json(&run)["assessment"]["checklist"].clone();
+    let insurance = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "insurance")
+        .unwrap()
+        .clone();
+    assert_eq!(insurance["status"], "warn", "{insurance}");
+    assert_eq!(
+        insurance["reason"].as_str().unwrap().replace('\u{a0}', " "),
+        format!(
+            "Försäkring krävs: ansvarsförsäkring 10 000 000 GBP. Läst ur upphandlingsdokumenten: \
+             ”Public liability insurance of £10,000,000 is required” ({tender}:25:31)."
+        )
+    );
+    assert!(insurance["read"].get("json_path").is_none(), "{insurance}");
+
+    // The Scottish example gives its own insurance, turnover and years: nothing is read.
+    let school = repo().join("examples/scotland-school-refurbishment.yaml");
+    let run = env.run(&[
+        "checklist",
+        school.to_str().unwrap(),
+        "--document",
+        &tender,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = json(&run);
+    assert!(
+        report["assessment"]["procurement"].get("read").is_none(),
+        "{}",
+        report["assessment"]["procurement"]
+    );
+
+    // The annex holds the buyer's decisions only: refused, and nothing written.
+    let run = env.run(&[
+        "annex",
+        parks.to_str().unwrap(),
+        "--document",
+        &tender,
+        "-o",
+        "annex.html",
+    ]);
+    run.expect_code(2);
+    run.expect_stderr("--document is for the checklist");
+    assert!(!env.path().join("annex.html").exists());
+}
