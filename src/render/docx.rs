@@ -847,7 +847,9 @@ fn styles(lang: Language) -> Styles<'static> {
         left: Some(720),
         ..Indent::default()
     });
-    let mut line = spaced(0, 12, false);
+    // A line to write on keeps with what follows, and its label with it, so that the
+    // signature block (organisation, name, date, signature) stays on one page.
+    let mut line = spaced(0, 12, true);
     line.border = Some(docx_rust::formatting::Borders {
         bottom: rule!(BottomBorder, 6, space: Some(1), color: Some("auto".into())),
         ..docx_rust::formatting::Borders::default()

@@ -1,7 +1,7 @@
-//! What a published notice's prose says that its structured fields leave open: insurance
-//! cover, years of trading, a turnover demand, a single lot, a price-only award. Each is read
-//! into the procurement only where its field is empty, with the words and the place they were
-//! read from, so that the checklist can say what it found and where.
+//! What the text of a published notice or a tender document says that the procurement leaves
+//! open: insurance cover, years of trading, a turnover demand, a single lot, a price-only
+//! award. Each is read into the procurement only where its field is empty, with the words and
+//! the place they were read from, so that the checklist can say what it found and where.
 
 use std::ops::Range;
 
