@@ -85,6 +85,25 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print the JSON Schema of an input format (for editors) or of a JSON output (for scripts).
     Schema(SchemaArgs),
+    /// Serve the HTTP API on this machine: assessments, annexes, checklists and checks for
+    /// other systems.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. The server has no login: anything but this machine's own
+    /// (loopback) address makes it reachable by others, and a warning says so.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+
+    /// The port to listen on; 0 picks a free one (the address is printed).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+
+    /// The largest request body accepted, in bytes; larger ones are refused with 413.
+    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub max_body: usize,
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,6 +18,7 @@ pub mod output;
 pub mod render;
 pub mod said;
 pub mod scan;
+pub mod serve;
 pub mod templates;
 pub mod text;
 

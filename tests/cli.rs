@@ -17,6 +17,9 @@ mod hostile;
 #[path = "cases/selection.rs"]
 mod selection;
 
+#[path = "cases/serve.rs"]
+mod serve;
+
 use util::{Env, Run, repo};
 
 const GOOD: &str = "\

@@ -84,9 +84,31 @@ impl Assessor {
     /// A choice of clauses that cannot be carried out is an error about the procurement: every
     /// objection at once, each at its field's line and column, or naming its option.
     pub fn assess(&self, loaded: &input::Loaded) -> Result<Assessment> {
+        self.assess_as(loaded, self.date, self.lang)
+    }
+
+    /// An assessing setup over `library` with nothing asked for: each request says its own
+    /// date and language (the web server's).
+    pub fn with_library(library: Library) -> Result<Self> {
+        Ok(Assessor {
+            library,
+            date: None,
+            epoch: source_date_epoch()?,
+            lang: None,
+            flags: Flags::default(),
+        })
+    }
+
+    /// [`Assessor::assess`] on the date and in the language given for this one procurement.
+    pub fn assess_as(
+        &self,
+        loaded: &input::Loaded,
+        date: Option<Date>,
+        lang: Option<Language>,
+    ) -> Result<Assessment> {
         let procurement = &loaded.procurement;
-        let when = assessment_date(self.date, procurement.date, self.epoch, Date::today());
-        let lang = self.lang.unwrap_or_else(|| procurement.language());
+        let when = assessment_date(date, procurement.date, self.epoch, Date::today());
+        let lang = lang.unwrap_or_else(|| procurement.language());
         assess::assess(
             procurement,
             &self.library,
@@ -107,7 +129,7 @@ impl Assessor {
 }
 
 /// An objection to the buyer's choice of clauses, as an error at its place.
-fn objection(loaded: &input::Loaded, o: Objection) -> Error {
+pub(crate) fn objection(loaded: &input::Loaded, o: Objection) -> Error {
     match o.origin {
         Origin::Field(path) => {
             let mut d = loaded.diagnostic(&path, o.message);

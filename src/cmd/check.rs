@@ -143,7 +143,7 @@ fn fails(report: &Report, fail_on: &[FailOn]) -> bool {
 
 /// The scanner of the library's clauses, or an error naming every pattern that does not
 /// compile.
-pub(super) fn scanner(library: &Library) -> Result<Scanner<'_>> {
+pub(crate) fn scanner(library: &Library) -> Result<Scanner<'_>> {
     Scanner::new(library.clauses()).map_err(|errors| {
         Error::usage_with_help(
             errors

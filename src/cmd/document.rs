@@ -111,7 +111,7 @@ pub fn render(kind: Kind, format: DocumentFormat, doc: &Document, a: &Assessment
 }
 
 /// The bytes of one format, and the number of pages for a PDF.
-fn render_counted(
+pub(crate) fn render_counted(
     kind: Kind,
     format: DocumentFormat,
     doc: &Document,

@@ -6,9 +6,9 @@
 pub(crate) mod assess;
 mod batch;
 mod briefing;
-mod check;
+pub(crate) mod check;
 mod clauses;
-mod document;
+pub(crate) mod document;
 
 pub use document::annex_bytes;
 mod init;
@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Check(args) => check::run(&args, &options, &mut out),
         Command::Validate(args) => validate::run(&args, &options, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),
+        Command::Serve(args) => crate::serve::run(&args, &options),
     }
 }
 

@@ -73,11 +73,18 @@ impl Default for LoadOptions {
 /// several documents) or an OCDS notice (JSON), told apart by content.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Loaded>> {
     let source = Source::read(path, options.size_limit)?;
+    let yaml_named = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    );
+    load_text(source, yaml_named, options)
+}
+
+/// Loads every procurement in a text already read (a request's body): an OCDS notice where
+/// it reads as one, else YAML. `yaml_named` says the text was given as YAML, so that a YAML
+/// file opening with a `{ … }` mapping is read as YAML after all.
+pub fn load_text(source: Source, yaml_named: bool, options: &LoadOptions) -> Result<Vec<Loaded>> {
     if ocds::looks_like_json(&source) {
-        let yaml_named = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        );
         match ocds::load(&source, options.jurisdiction) {
             Ok(procurements) => {
                 return Ok(procurements
