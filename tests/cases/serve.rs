@@ -115,6 +115,12 @@ impl Answer {
         serde_json::from_slice(&self.body).expect("a JSON body")
     }
 
+    /// The JSON of a successful answer.
+    fn ok(&self) -> Value {
+        assert_eq!(self.status, 200, "{}", String::from_utf8_lossy(&self.body));
+        self.json()
+    }
+
     /// The error of an error answer, after checking its shape.
     fn error(&self, status: u16) -> Value {
         assert_eq!(
@@ -167,14 +173,9 @@ fn health_and_the_headers_every_answer_carries() {
 fn an_assessment_is_what_match_gives_and_documents_are_the_cli_s_bytes() {
     let server = Server::start(&[]);
     let parks = example("se-parkskotsel.yaml");
-    let answer = server.post("/api/assess?date=2026-06-01", "application/yaml", &parks);
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let assessment = answer.json();
+    let assessment = server
+        .post("/api/assess?date=2026-06-01", "application/yaml", &parks)
+        .ok();
     assert_valid(SchemaKind::Assessment, &assessment, "/api/assess");
     assert_eq!(assessment["date"], "2026-06-01");
     assert_eq!(assessment["language"], "sv");
@@ -241,13 +242,7 @@ fn a_document_is_checked_as_check_does() {
         "application/octet-stream",
         &notice,
     );
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let report = answer.json();
+    let report = answer.ok();
     assert_valid(SchemaKind::Check, &report, "/api/check");
     let clauses = report["documents"][0]["clauses"].as_array().unwrap();
     assert!(
