@@ -270,11 +270,20 @@ fn document(cx: &CheckContext, doc: &Extracted) -> DocumentReport {
 /// The hits in text order, without those overlapping one already kept (two patterns of a
 /// clause often match the same words).
 fn distinct(hits: &[Hit]) -> impl Iterator<Item = &Hit> {
+    distinct_by(hits, |h| h.span.clone())
+}
+
+/// `items` in text order, without those whose `span` overlaps one already kept.
+pub(super) fn distinct_by<T>(
+    items: &[T],
+    span: impl Fn(&T) -> std::ops::Range<usize>,
+) -> impl Iterator<Item = &T> {
     let mut end = 0;
-    hits.iter().filter(move |h| {
-        let keep = h.span.start >= end || end == 0;
+    items.iter().filter(move |item| {
+        let span = span(item);
+        let keep = span.start >= end || end == 0;
         if keep {
-            end = h.span.end.max(end);
+            end = span.end.max(end);
         }
         keep
     })

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::barriers::{self, TextHit};
+use super::check::distinct_by;
 use super::extract::Extracted;
 use crate::input::{
     Award, Currency, Insurance, InsuranceKind, Jurisdiction, Money, Procurement, Qualification,
@@ -53,17 +54,7 @@ pub fn read(doc: &Extracted, p: &mut Procurement) {
             "insurance-demand" if qualification.insurance.is_none() => {
                 // Two patterns often match one demand ("public liability insurance of £5m"):
                 // a hit inside an earlier one names no cover of its own.
-                let mut end = 0;
-                let distinct: Vec<&TextHit> = hits
-                    .iter()
-                    .filter(|h| {
-                        let keep = h.range.start >= end;
-                        end = end.max(h.range.end);
-                        keep
-                    })
-                    .collect();
-                let covers: Vec<Insurance> = distinct
-                    .iter()
+                let covers: Vec<Insurance> = distinct_by(&hits, |h| h.range.clone())
                     .filter_map(|h| {
                         let amount = h.amount?;
                         Some(Insurance {
