@@ -104,6 +104,10 @@ pub struct ServeArgs {
     /// The largest request body accepted, in bytes; larger ones are refused with 413.
     #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
     pub max_body: usize,
+
+    /// Open the page in the default web browser once the server listens.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -20,6 +20,9 @@ mod selection;
 #[path = "cases/serve.rs"]
 mod serve;
 
+#[path = "cases/web.rs"]
+mod web;
+
 use util::{Env, Run, repo};
 
 const GOOD: &str = "\

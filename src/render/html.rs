@@ -28,7 +28,7 @@ pub fn render(doc: &Document) -> String {
         body.push_str(&format!("<p class=\"running\">{}</p>\n", escape(running)));
     }
     for block in &doc.blocks {
-        block_html(&mut body, block);
+        block_html(&mut body, block, 0);
     }
     shell()
         .render(
@@ -43,6 +43,16 @@ pub fn render(doc: &Document) -> String {
             ),
         )
         .expect("the page template renders these fields (tried when installed)")
+}
+
+/// The document's blocks alone, to show inside another page (the web page's assessment),
+/// every heading `shift` levels lower (at most `h6`).
+pub fn fragment(doc: &Document, shift: u8) -> String {
+    let mut body = String::new();
+    for block in &doc.blocks {
+        block_html(&mut body, block, shift);
+    }
+    body
 }
 
 /// What the page shell is given: the fields of `templates::PAGE_VARIABLES`.
@@ -73,7 +83,7 @@ fn head(out: &mut String, header: &[String]) {
     out.push_str("</tr></thead>\n<tbody>\n");
 }
 
-fn block_html(out: &mut String, block: &Block) {
+fn block_html(out: &mut String, block: &Block, shift: u8) {
     match block {
         Block::Heading {
             level,
@@ -81,6 +91,7 @@ fn block_html(out: &mut String, block: &Block) {
             number,
             text,
         } => {
+            let level = (*level + shift).min(6);
             out.push_str(&format!(
                 "<h{level} id=\"{}\">{}</h{level}>\n",
                 escape(id),
@@ -147,8 +158,9 @@ fn block_html(out: &mut String, block: &Block) {
             reason,
             guidance,
         } => {
+            let level = (3 + shift).min(6);
             out.push_str(&format!(
-                "<section class=\"check check-{}\">\n<h3><span class=\"status\">{}</span> {}</h3>\n<p>{}</p>\n<p class=\"guidance\">{}</p>\n</section>\n",
+                "<section class=\"check check-{}\">\n<h{level}><span class=\"status\">{}</span> {}</h{level}>\n<p>{}</p>\n<p class=\"guidance\">{}</p>\n</section>\n",
                 name_of(status),
                 escape(status_label),
                 escape(title),

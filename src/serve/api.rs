@@ -54,7 +54,7 @@ impl Params {
 }
 
 /// A query value that must be one of an enum's names.
-fn choice<T: ValueEnum>(text: Option<&str>, name: &str) -> Result<Option<T>, ApiError> {
+pub(super) fn choice<T: ValueEnum>(text: Option<&str>, name: &str) -> Result<Option<T>, ApiError> {
     let Some(text) = text else {
         return Ok(None);
     };
@@ -163,22 +163,33 @@ async fn document(
                 )
                 .help("send one procurement, or use /api/assess for several"));
             };
-            let doc = compose(kind, a, &shared.assessor.library, false);
-            let (body, _) = render_counted(kind, format, &doc, a);
-            let suffix = match kind {
-                Kind::Annex => "annex",
-                Kind::Checklist => "checklist",
-            };
-            let file = format!(
-                "{}-{suffix}.{}",
-                file_stem(&a.procurement),
-                format.extension()
-            );
-            Ok(bytes(body, content_type(format), Some(&file)))
+            Ok(document_response(kind, format, a, &shared.assessor.library))
         })
         .await
     })
     .await
+}
+
+/// A document made from an assessment, as the command line writes it, with its content type
+/// and file name.
+pub fn document_response(
+    kind: Kind,
+    format: DocumentFormat,
+    a: &Assessment,
+    library: &crate::library::Library,
+) -> Response {
+    let doc = compose(kind, a, library, false);
+    let (body, _) = render_counted(kind, format, &doc, a);
+    let suffix = match kind {
+        Kind::Annex => "annex",
+        Kind::Checklist => "checklist",
+    };
+    let file = format!(
+        "{}-{suffix}.{}",
+        file_stem(&a.procurement),
+        format.extension()
+    );
+    bytes(body, content_type(format), Some(&file))
 }
 
 /// `POST /api/check?name=FILE`: the check of one document (its bytes the body; its name
@@ -323,7 +334,7 @@ async fn answer(work: impl Future<Output = Result<Response, ApiError>>) -> Respo
 
 /// Runs `work` on a blocking thread once a worker is free: 503 when none comes free in time
 /// or the work runs over its time.
-async fn run(
+pub(super) async fn run(
     shared: &Shared,
     work: impl FnOnce(&Shared) -> Result<Response, ApiError> + Send + 'static,
 ) -> Result<Response, ApiError> {

@@ -6,7 +6,11 @@
 //! request's behalf.
 
 mod api;
+mod form;
 mod reply;
+mod view;
+mod vocabulary;
+mod web;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -67,11 +71,36 @@ pub fn run(args: &ServeArgs, options: &LibraryOptions) -> Result<Outcome> {
         }
         // The one line a script waits for, on standard output.
         println!("socialclause serving on http://{bound}/");
+        if args.open {
+            open_browser(&format!("http://{bound}/"));
+        }
         axum::serve(listener, app(shared, args.max_body))
             .await
             .map_err(|e| Error::usage(format!("the server stopped: {e}")))
     })?;
     Ok(Outcome::Success)
+}
+
+/// Opens `url` in the default browser, or says why not; the server runs either way.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = opened {
+        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+    }
 }
 
 impl Shared {
@@ -93,6 +122,13 @@ impl Shared {
 /// The routes, the body limit and the headers every answer carries.
 pub fn app(shared: Shared, max_body: usize) -> Router {
     Router::new()
+        .route("/", get(web::index).post(web::submit))
+        .route("/download", post(web::download))
+        .route("/upload", post(web::upload))
+        .route("/check", get(web::check_form).post(web::check_submit))
+        .route("/api/cpv", get(web::cpv))
+        .route("/static/web.css", get(web::web_css))
+        .route("/static/web.js", get(web::web_js))
         .route("/healthz", get(api::healthz))
         .route("/api/assess", post(api::assess))
         .route("/api/annex", post(api::annex))
@@ -106,14 +142,14 @@ pub fn app(shared: Shared, max_body: usize) -> Router {
         .with_state(shared)
 }
 
-/// Headers on every answer: no script, style or frame from anywhere, no content sniffing, no
-/// referrer.
+/// Headers on every answer: scripts, styles and requests from this server only and no inline
+/// ones, forms sent only here, no frames, no content sniffing, no referrer.
 async fn secured(mut response: Response) -> Response {
     let headers = response.headers_mut();
     for (name, value) in [
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),

@@ -12,13 +12,13 @@ use crate::util::{Env, assert_valid, repo};
 use socialclause::cli::SchemaKind;
 
 /// A running server, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     address: String,
 }
 
 impl Server {
-    fn start(extra: &[&str]) -> Server {
+    pub(crate) fn start(extra: &[&str]) -> Server {
         let mut child = Command::cargo_bin("socialclause")
             .expect("the binary is built")
             .args(["serve", "--port", "0"])
@@ -43,15 +43,36 @@ impl Server {
     }
 
     /// One request: method, path with query, content type and body.
-    fn request(&self, method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> Answer {
+    pub(crate) fn request(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Answer {
+        let headers: Vec<(&str, &str)> = content_type
+            .map(|t| ("Content-Type", t))
+            .into_iter()
+            .collect();
+        self.request_with(method, path, &headers, body)
+    }
+
+    /// One request with the headers given.
+    pub(crate) fn request_with(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Answer {
         let mut stream = TcpStream::connect(&self.address).expect("the server accepts");
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
             self.address,
             body.len()
         );
-        if let Some(t) = content_type {
-            head.push_str(&format!("Content-Type: {t}\r\n"));
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes()).unwrap();
@@ -62,7 +83,7 @@ impl Server {
         Answer::parse(&raw)
     }
 
-    fn post(&self, path: &str, content_type: &str, body: &[u8]) -> Answer {
+    pub(crate) fn post(&self, path: &str, content_type: &str, body: &[u8]) -> Answer {
         self.request("POST", path, Some(content_type), body)
     }
 }
@@ -74,10 +95,10 @@ impl Drop for Server {
     }
 }
 
-struct Answer {
-    status: u16,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Answer {
@@ -104,7 +125,7 @@ impl Answer {
         }
     }
 
-    fn header(&self, name: &str) -> &str {
+    pub(crate) fn header(&self, name: &str) -> &str {
         self.headers
             .iter()
             .find(|(n, _)| n == name)
@@ -138,7 +159,7 @@ impl Answer {
     }
 }
 
-fn example(name: &str) -> Vec<u8> {
+pub(crate) fn example(name: &str) -> Vec<u8> {
     std::fs::read(repo().join("examples").join(name)).expect("an example")
 }
 
@@ -164,6 +185,7 @@ fn health_and_the_headers_every_answer_carries() {
         "/api/annex",
         "/api/checklist",
         "/api/check",
+        "/api/cpv",
     ] {
         assert!(paths.get(path).is_some(), "{path}");
     }
