@@ -54,6 +54,7 @@ pub struct LotRow {
     pub cpv: String,
     pub duration_months: String,
     pub reserved: String,
+    pub description: String,
 }
 
 /// One insurance cover's row.
@@ -82,8 +83,8 @@ pub struct Form {
     pub priorities: Vec<String>,
     pub ticks: Ticks,
     /// What the procurement says that the form has no field for (published award criteria,
-    /// suitability), as YAML lines, passed through unchanged.
-    pub carried: String,
+    /// suitability): one line of YAML each (`key: JSON`), passed through unchanged.
+    pub carried: Vec<String>,
     /// The button pressed: `assess`, `add-lot`, `remove-lot-2`, `find-cpv`, `add-cpv-77313000`…
     pub action: String,
     /// The words typed into the CPV search.
@@ -139,7 +140,7 @@ impl Form {
                 "tick" => {
                     form.ticks.ticked.insert(value);
                 }
-                "carried" => form.carried = value,
+                "carried" => form.carried.push(value),
                 "action" => form.action = value,
                 "cpv_query" => form.cpv_query = value,
                 "choices" => form.assessed = value == "1",
@@ -153,6 +154,7 @@ impl Form {
                             "cpv" => lot.cpv = value,
                             "duration_months" => lot.duration_months = value,
                             "reserved" => lot.reserved = value,
+                            "description" => lot.description = value,
                             _ => {}
                         }
                     } else if let Some((i, field)) = row(name, "ins-") {
@@ -235,6 +237,7 @@ impl Form {
                         cpv: codes(l.cpv.as_deref()),
                         duration_months: whole(l.duration_months),
                         reserved: yes_no(l.reserved),
+                        description: text(&l.description),
                     })
                     .collect();
             }
@@ -405,6 +408,7 @@ impl Form {
                                 &lot.duration_months,
                             );
                             w.yes_no(&field("reserved"), "reserved", &lot.reserved);
+                            w.block(&field("description"), "description", &lot.description);
                         });
                     });
                 }
@@ -495,8 +499,9 @@ impl Form {
                 w.text("annex_reference", "reference", f("annex_reference"));
             });
         }
-        for line in self.carried.lines().filter(|l| !l.trim().is_empty()) {
-            w.line("", line.to_string());
+        // One line each: a value that is not, is no field of this form's making.
+        for line in self.carried.iter().filter(|l| !l.trim().is_empty()) {
+            w.line("", line.replace(['\n', '\r'], " "));
         }
         if let Some(choice) = choice.filter(|c| !c.is_empty()) {
             w.line("clauses", "clauses:".to_string());
@@ -557,23 +562,21 @@ fn codes(cpv: Option<&[crate::input::Cpv]>) -> String {
         .join(", ")
 }
 
-/// The fields the form does not show, as YAML lines to pass through.
-fn carried(p: &Procurement) -> String {
-    #[derive(serde::Serialize)]
-    struct Carried<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        award_criteria: Option<&'a Vec<crate::input::procurement::PublishedCriterion>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        suitability: Option<&'a crate::input::procurement::Suitability>,
+/// The fields the form does not show, one line of YAML each (a JSON value is YAML), to pass
+/// through.
+fn carried(p: &Procurement) -> Vec<String> {
+    fn line<T: serde::Serialize>(key: &str, value: &T) -> String {
+        let json = serde_json::to_string(value).expect("a procurement's field serialises");
+        format!("{key}: {json}")
     }
-    let c = Carried {
-        award_criteria: p.award_criteria.as_ref(),
-        suitability: p.suitability.as_ref(),
-    };
-    if c.award_criteria.is_none() && c.suitability.is_none() {
-        return String::new();
+    let mut lines = Vec::new();
+    if let Some(c) = &p.award_criteria {
+        lines.push(line("award_criteria", c));
     }
-    crate::input::yaml::to_string(&c)
+    if let Some(s) = &p.suitability {
+        lines.push(line("suitability", s));
+    }
+    lines
 }
 
 /// A number as people type it: spaces between thousands, a decimal comma or point, thousands
@@ -762,6 +765,56 @@ mod tests {
             count += 1;
         }
         assert!(count >= 8);
+    }
+
+    #[test]
+    fn every_fixture_notice_comes_back_from_the_form_as_it_was_read() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ocds");
+        let mut count = 0;
+        for country in std::fs::read_dir(dir).unwrap() {
+            let country = country.unwrap().path();
+            if !country.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(country).unwrap() {
+                let path = file.unwrap().path();
+                let source = Source::from_text(
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap(),
+                );
+                let loaded = crate::input::load_text(source, false, &Default::default()).unwrap();
+                for l in loaded {
+                    let mut original = l.procurement;
+                    original.schema = Some(crate::input::PROCUREMENT_SCHEMA.into());
+                    original.notice = None;
+                    original.read.clear();
+                    let form = Form::from_procurement(&original);
+                    let written = form.to_yaml(None);
+                    let again = loaded_or_error(&written.text);
+                    match again {
+                        Ok(again) => {
+                            assert_eq!(again, original, "{}:\n{}", path.display(), written.text)
+                        }
+                        // A notice may lack what a description must say (its type or value):
+                        // the form then shows the loader's error beside the field.
+                        Err(e) => assert!(
+                            original.kind.is_none() || original.value.is_none(),
+                            "{}: {e}\n{}",
+                            path.display(),
+                            written.text
+                        ),
+                    }
+                    count += 1;
+                }
+            }
+        }
+        assert!(count >= 15, "{count}");
+    }
+
+    fn loaded_or_error(text: &str) -> Result<Procurement, String> {
+        load_source(&Source::from_text("form.yaml", text.to_string()))
+            .map(|mut l| l.remove(0).procurement)
+            .map_err(|e| e.to_string())
     }
 
     #[test]

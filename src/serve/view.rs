@@ -118,6 +118,8 @@ pub fn page(ui: Language, title: &str, here: &str, body: &str) -> String {
                 "check_current": here == "/check",
                 "switch": s.say("app.switch", ui, &[]),
                 "switch_href": format!("{here}?lang={}", other.code()),
+                // On the annex page the switch sends the form, so nothing typed is lost.
+                "switch_form": here == "/",
                 "switch_lang": other.code(),
                 "lang_code": ui.code(),
                 "footer": s.say("app.footer", ui, &[]),
@@ -178,11 +180,11 @@ pub fn annex_page(p: &Page) -> String {
     if let Some(shown) = &p.shown {
         assessment(&mut out_form, p, shown);
     }
-    if !p.form.carried.is_empty() {
+    for line in &p.form.carried {
         let _ = writeln!(
             out_form,
             "<input type=\"hidden\" name=\"carried\" value=\"{}\">",
-            escape(&p.form.carried)
+            escape(line)
         );
     }
     out_form.push_str("</form>\n");
@@ -665,6 +667,14 @@ fn lots(f: &mut Fields) {
             None,
             &lot.reserved,
             Control::Select(Some("option.unknown"), &YES_NO),
+            false,
+        );
+        f.control(
+            &name("description"),
+            &say("field.lot.description"),
+            None,
+            &lot.description,
+            Control::Area,
             false,
         );
         let _ = writeln!(

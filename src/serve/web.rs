@@ -132,12 +132,15 @@ pub async fn submit(
         Ok(axum::extract::Form(pairs)) => pairs,
         Err(rejection) => return form_refused(rejection, ui_guess),
     };
-    let ui = pairs_language(&pairs, &headers);
+    let mut ui = pairs_language(&pairs, &headers);
     let mut form = Form::from_pairs(&pairs);
     let mut cpv_found = None;
     let action = form.action.clone();
     let mut assess = true;
-    if action == "add-lot" {
+    if let Some(lang) = action.strip_prefix("switch-") {
+        ui = ui_language(Some(lang), &headers);
+        assess = form.assessed;
+    } else if action == "add-lot" {
         form.lots.push(LotRow::default());
         form.set("divided", "yes");
         assess = form.assessed;

@@ -342,6 +342,12 @@ fn the_form_s_buttons_add_rows_and_find_cpv_codes_without_a_script() {
     let page = text(&send(&server, "/", &pairs));
     assert!(!page.contains("name=\"lot-1-title\"") && !page.contains("value=\"North\""));
 
+    // Switching the language sends the form: nothing typed is lost.
+    set(&mut pairs, "action", "switch-sv");
+    let page = text(&send(&server, "/", &pairs));
+    assert!(page.contains("<html lang=\"sv\">") && page.contains("Delkontrakt 1"));
+    assert!(page.contains("value=\"switch-en\""));
+
     let mut pairs = fresh.clone();
     set(&mut pairs, "cpv_query", "parks maintenance");
     set(&mut pairs, "action", "find-cpv");
