@@ -98,6 +98,9 @@ pub struct Form {
 pub struct Written {
     pub text: String,
     fields: Vec<String>,
+    /// Required keys left out because their field is empty, with the field: the loader's
+    /// "the required key … is missing" belongs beside it.
+    omitted: Vec<(String, String)>,
 }
 
 impl Written {
@@ -109,6 +112,33 @@ impl Written {
             .rev()
             .find(|f| !f.is_empty())
             .map(String::as_str)
+    }
+
+    /// The field whose emptiness left out the required key `key`, where one did: of several,
+    /// the one at `line` (a lot's title), else the first.
+    pub fn omitted_field(&self, key: &str, line: Option<u32>) -> Option<&str> {
+        let candidates: Vec<&str> = self
+            .omitted
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, f)| f.as_str())
+            .collect();
+        let at_line = line.and_then(|l| self.field_at(l));
+        candidates
+            .iter()
+            .find(|f| Some(**f) == at_line)
+            .or(candidates.first())
+            .copied()
+    }
+
+    /// The keys left out as empty.
+    pub fn omitted_keys(&self) -> impl Iterator<Item = &str> {
+        self.omitted.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The keys left out as empty, each with its field.
+    pub fn omitted(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.omitted.iter().map(|(k, f)| (k.as_str(), f.as_str()))
     }
 }
 
@@ -368,14 +398,18 @@ impl Form {
         }
         w.required_word("type", "type", f("type"));
         w.list("cpv", "cpv", f("cpv"));
-        w.line("amount", "value:".to_string());
-        w.indent(|w| {
-            w.required_number("amount", "amount", f("amount"));
-            w.required_word("currency", "currency", f("currency"));
-            if f("vat") != "excluded" {
-                w.word("vat", "vat", f("vat"));
-            }
-        });
+        if f("amount").trim().is_empty() && f("currency").trim().is_empty() {
+            w.omit("value", "amount");
+        } else {
+            w.line("amount", "value:".to_string());
+            w.indent(|w| {
+                w.required_number("amount", "amount", f("amount"));
+                w.required_word("currency", "currency", f("currency"));
+                if f("vat") != "excluded" {
+                    w.word("vat", "vat", f("vat"));
+                }
+            });
+        }
         w.number("labour_share", "labour_share", f("labour_share"));
         w.yes_no("framework", "framework", f("framework"));
         w.number("duration_months", "duration_months", f("duration_months"));
@@ -540,6 +574,7 @@ impl Form {
         Written {
             text: w.lines.join("\n") + "\n",
             fields: w.fields,
+            omitted: w.omitted,
         }
     }
 }
@@ -638,6 +673,7 @@ fn word(text: &str) -> String {
 struct Writer {
     lines: Vec<String>,
     fields: Vec<String>,
+    omitted: Vec<(String, String)>,
     depth: usize,
 }
 
@@ -660,7 +696,15 @@ impl Writer {
         }
     }
 
+    /// A required key whose field is empty: left out, for the loader to name.
+    fn omit(&mut self, key: &str, field: &str) {
+        self.omitted.push((key.to_string(), field.to_string()));
+    }
+
     fn required_text(&mut self, field: &str, key: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.omit(key, field);
+        }
         self.line(field, format!("{key}: {}", quoted(value.trim())));
     }
 
@@ -699,6 +743,9 @@ impl Writer {
     }
 
     fn required_word(&mut self, field: &str, key: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.omit(key, field);
+        }
         self.line(field, format!("{key}: {}", word(value)));
     }
 
@@ -709,6 +756,9 @@ impl Writer {
     }
 
     fn required_number(&mut self, field: &str, key: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.omit(key, field);
+        }
         let written = read_number(value).map_or_else(|| quoted(value.trim()), trim);
         self.line(field, format!("{key}: {written}"));
     }

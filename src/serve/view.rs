@@ -1072,7 +1072,7 @@ pub fn check_page(
     };
     let _ = writeln!(
         f.out,
-        "<form method=\"post\" action=\"/check\" enctype=\"multipart/form-data\">\n<input type=\"hidden\" name=\"ui\" value=\"{}\">",
+        "<form method=\"post\" action=\"/check#check-result\" enctype=\"multipart/form-data\">\n<input type=\"hidden\" name=\"ui\" value=\"{}\">",
         ui.code()
     );
     let file_errors: Vec<&FieldError> = errors
@@ -1138,7 +1138,7 @@ pub fn check_page(
     if let Some(report) = report {
         let _ = writeln!(
             out,
-            "<section class=\"result\" aria-labelledby=\"check-result\">\n<h2 id=\"check-result\" tabindex=\"-1\">{}</h2>\n{report}</section>",
+            "<section class=\"result\" id=\"check-result\" aria-label=\"{}\">\n{report}</section>",
             say("check.result")
         );
     }

@@ -281,8 +281,23 @@ fn evaluate(shared: &Shared, form: &mut Form, ui: Language) -> Result<Evaluated,
 /// The one procurement a form's text describes.
 fn load(written: &Written, ui: Language) -> Result<input::Loaded, Vec<FieldError>> {
     let source = Source::from_text("procurement.yaml", written.text.clone());
-    let mut loaded = input::load_text(source, true, &LoadOptions::default())
-        .map_err(|e| field_errors(&e, written, ui))?;
+    let mut loaded = input::load_text(source, true, &LoadOptions::default()).map_err(|e| {
+        // The loader stops at the first required key missing; the form names them all at
+        // once, each as the loader would.
+        let mut errors = field_errors(&e, written, ui);
+        for (key, field) in written.omitted() {
+            let field = Some(field.to_string());
+            if !errors.iter().any(|e| e.field == field) {
+                errors.push(FieldError {
+                    field,
+                    message: crate::said::say("yaml.missing-key", &[("key", key)])
+                        .get(ui)
+                        .to_string(),
+                });
+            }
+        }
+        errors
+    })?;
     Ok(loaded.remove(0))
 }
 
@@ -303,6 +318,17 @@ fn field_errors(error: &Error, written: &Written, ui: Language) -> Vec<FieldErro
     diagnostics
         .into_iter()
         .map(|d| {
+            // A required key left out because its field is empty: beside that field, without
+            // the file's advice (`add title: with a value`), which the form has no use for.
+            let missing = written
+                .omitted_keys()
+                .find(|key| d.message == crate::said::say("yaml.missing-key", &[("key", key)]));
+            if let Some(key) = missing {
+                return FieldError {
+                    field: written.omitted_field(key, d.line).map(str::to_string),
+                    message: d.message.get(ui).to_string(),
+                };
+            }
             let mut message = d.message.get(ui).to_string();
             if let Some(expected) = &d.expected {
                 message.push_str(&format!(

@@ -313,6 +313,27 @@ fn a_field_s_error_is_beside_it_worded_as_the_command_line_words_it() {
     let message = cli.lines().next().unwrap().splitn(3, ": ").nth(2).unwrap();
     assert!(field.starts_with(message), "page: {field}\ncli: {cli}");
     assert!(field.contains("Förväntat: ett tal"), "{field}");
+    // An empty form names every required field at once, as the loader names each.
+    let empty = vec![
+        ("ui".to_string(), "en".to_string()),
+        ("action".to_string(), "assess".to_string()),
+    ];
+    let answer = send(&server, "/", &empty);
+    assert_eq!(answer.status, 400);
+    let page = text(&answer);
+    for (field, key) in [
+        ("title", "title"),
+        ("jurisdiction", "jurisdiction"),
+        ("type", "type"),
+        ("amount", "value"),
+    ] {
+        assert!(
+            page.contains(&format!(
+                "<a href=\"#f-{field}\">the required key `{key}` is missing</a>"
+            )),
+            "{field}"
+        );
+    }
     // Nothing to download from a form with an error: the page comes back with it.
     pairs.push(("get".into(), "annex.pdf".into()));
     let answer = send(&server, "/download", &pairs);
