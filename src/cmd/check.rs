@@ -4,7 +4,6 @@
 use crate::cli::{AssessArgs, CheckArgs, CheckFormat, FailOn};
 use crate::compose;
 use crate::error::{Error, Result};
-use crate::input::{Jurisdiction, Language};
 use crate::library::{Library, LibraryOptions};
 use crate::output::Stdout;
 use crate::render::{check_text, html, markdown};
@@ -67,16 +66,8 @@ pub fn run(args: &CheckArgs, options: &LibraryOptions, out: &mut Stdout) -> Resu
     let language = args.lang.unwrap_or_else(|| {
         let jurisdiction = args
             .jurisdiction
-            .or(assessment.as_ref().map(|a| a.procurement.jurisdiction))
-            .or(documents
-                .iter()
-                .find_map(|d| d.notices.first())
-                .map(|p| p.jurisdiction));
-        match (&assessment, jurisdiction) {
-            (Some(a), _) => a.language,
-            (None, Some(Jurisdiction::Se)) => Language::Sv,
-            _ => Language::En,
-        }
+            .or(assessment.as_ref().map(|a| a.procurement.jurisdiction));
+        scan::check::report_language(assessment.as_ref(), jurisdiction, &documents)
     });
     let cx = CheckContext {
         scanner: &scanner,

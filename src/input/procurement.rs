@@ -367,6 +367,21 @@ pub enum Priority {
     LoneParents,
 }
 
+impl Priority {
+    pub const ALL: [Priority; 10] = [
+        Priority::LongTermUnemployed,
+        Priority::YoungPeople,
+        Priority::DisabledPeople,
+        Priority::NewlyArrived,
+        Priority::CareExperienced,
+        Priority::ExOffenders,
+        Priority::PeopleInRecovery,
+        Priority::DeprivedAreas,
+        Priority::OlderWorkers,
+        Priority::LoneParents,
+    ];
+}
+
 /// One lot. Absent fields are those of the whole procurement.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

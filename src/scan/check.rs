@@ -200,6 +200,27 @@ impl CheckContext<'_> {
     }
 }
 
+/// The language a check's report is in when none is asked for: the procurement's, where the
+/// check is against one; else Swedish for a Swedish jurisdiction (given, or of the first
+/// notice among the documents); else English.
+pub fn report_language(
+    assessment: Option<&Assessment>,
+    jurisdiction: Option<Jurisdiction>,
+    documents: &[Extracted],
+) -> Language {
+    if let Some(a) = assessment {
+        return a.language;
+    }
+    let jurisdiction = jurisdiction.or(documents
+        .iter()
+        .find_map(|d| d.notices.first())
+        .map(|p| p.jurisdiction));
+    match jurisdiction {
+        Some(Jurisdiction::Se) => Language::Sv,
+        _ => Language::En,
+    }
+}
+
 /// Checks every document, then the gaps across them.
 pub fn check(cx: &CheckContext, documents: &[Extracted]) -> Report {
     let documents: Vec<DocumentReport> = documents.iter().map(|d| document(cx, d)).collect();

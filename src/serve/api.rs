@@ -215,15 +215,7 @@ pub async fn check(
             let doc = scan::extract::extract_bytes(name, body.to_vec(), &options)
                 .map_err(|e| ApiError::input(&e, lang))?;
             let language = asked.lang.unwrap_or_else(|| {
-                match doc
-                    .notices
-                    .first()
-                    .map(|p| p.jurisdiction)
-                    .or(asked.jurisdiction)
-                {
-                    Some(Jurisdiction::Se) => Language::Sv,
-                    _ => Language::En,
-                }
+                scan::check::report_language(None, asked.jurisdiction, std::slice::from_ref(&doc))
             });
             let cx = CheckContext {
                 scanner: shared.scanner,

@@ -608,155 +608,129 @@ fn cpv_search(f: &mut Fields, p: &Page) {
     f.out.push_str("</div>\n</div>\n");
 }
 
-fn lots(f: &mut Fields) {
+/// Rows of the form that the buyer adds and removes with buttons (lots, insurance covers):
+/// each row a fieldset with its remove button, then the add button, which is also the
+/// place the page returns to.
+struct RowSet {
+    /// `lot` or `ins`: the actions are `add-lot`, `remove-lot-N`.
+    action: &'static str,
+    /// The id the page returns to after a row button.
+    anchor: &'static str,
+    legend: &'static str,
+    remove: &'static str,
+    add: &'static str,
+}
+
+fn row_set(f: &mut Fields, set: &RowSet, count: usize, row: impl Fn(&mut Fields, usize)) {
     let s = Strings::embedded();
-    let rows = f.form.lots.clone();
-    for (i, lot) in rows.iter().enumerate() {
+    for i in 0..count {
         let n = (i + 1).to_string();
         let _ = writeln!(
             f.out,
             "<fieldset class=\"rowset\">\n<legend>{}</legend>",
-            escape(&s.say("field.lot", f.ui, &[("n", &n)]))
+            escape(&s.say(set.legend, f.ui, &[("n", &n)]))
         );
-        let name = |field: &str| format!("lot-{i}-{field}");
-        let ui = f.ui;
-        let say = |key: &str| s.say(key, ui, &[]);
-        f.control(
-            &name("title"),
-            &say("field.lot.title"),
-            None,
-            &lot.title,
-            Control::Text,
-            true,
-        );
-        f.control(
-            &name("id"),
-            &say("field.lot.id"),
-            None,
-            &lot.id,
-            Control::Text,
-            false,
-        );
-        f.control(
-            &name("amount"),
-            &say("field.lot.amount"),
-            None,
-            &lot.amount,
-            Control::Number,
-            false,
-        );
-        f.control(
-            &name("cpv"),
-            &say("field.lot.cpv"),
-            None,
-            &lot.cpv,
-            Control::Text,
-            false,
-        );
-        f.control(
-            &name("duration_months"),
-            &say("field.lot.duration_months"),
-            None,
-            &lot.duration_months,
-            Control::Number,
-            false,
-        );
-        f.control(
-            &name("reserved"),
-            &say("field.lot.reserved"),
-            None,
-            &lot.reserved,
-            Control::Select(Some("option.unknown"), &YES_NO),
-            false,
-        );
-        f.control(
-            &name("description"),
-            &say("field.lot.description"),
-            None,
-            &lot.description,
-            Control::Area,
-            false,
-        );
+        row(f, i);
         let _ = writeln!(
             f.out,
-            "<button type=\"submit\" name=\"action\" value=\"remove-lot-{i}\" formaction=\"/#lots\" class=\"secondary\">{}</button>\n</fieldset>",
-            escape(&s.say("field.lot.remove", f.ui, &[("n", &n)]))
+            "<button type=\"submit\" name=\"action\" value=\"remove-{}-{i}\" formaction=\"/#{}\" class=\"secondary\">{}</button>\n</fieldset>",
+            set.action,
+            set.anchor,
+            escape(&s.say(set.remove, f.ui, &[("n", &n)]))
         );
     }
     let _ = writeln!(
         f.out,
-        "<button type=\"submit\" name=\"action\" value=\"add-lot\" formaction=\"/#lots\" class=\"secondary\" id=\"lots\">{}</button>",
-        escape(&f.say("field.lot.add"))
+        "<button type=\"submit\" name=\"action\" value=\"add-{0}\" formaction=\"/#{1}\" class=\"secondary\" id=\"{1}\">{2}</button>",
+        set.action,
+        set.anchor,
+        escape(&f.say(set.add))
     );
 }
 
+fn lots(f: &mut Fields) {
+    let set = RowSet {
+        action: "lot",
+        anchor: "lots",
+        legend: "field.lot",
+        remove: "field.lot.remove",
+        add: "field.lot.add",
+    };
+    let rows = f.form.lots.clone();
+    row_set(f, &set, rows.len(), |f, i| {
+        let lot = &rows[i];
+        let name = |field: &str| format!("lot-{i}-{field}");
+        let say = |key: &str| f.say(&format!("field.lot.{key}"));
+        let controls = [
+            ("title", &lot.title, Control::Text, true),
+            ("id", &lot.id, Control::Text, false),
+            ("amount", &lot.amount, Control::Number, false),
+            ("cpv", &lot.cpv, Control::Text, false),
+            (
+                "duration_months",
+                &lot.duration_months,
+                Control::Number,
+                false,
+            ),
+            (
+                "reserved",
+                &lot.reserved,
+                Control::Select(Some("option.unknown"), &YES_NO),
+                false,
+            ),
+            ("description", &lot.description, Control::Area, false),
+        ];
+        let labels: Vec<String> = controls.iter().map(|c| say(c.0)).collect();
+        for ((field, value, control, required), label) in controls.into_iter().zip(labels) {
+            f.control(&name(field), &label, None, value, control, required);
+        }
+    });
+}
+
 fn insurance(f: &mut Fields) {
-    let s = Strings::embedded();
+    let set = RowSet {
+        action: "ins",
+        anchor: "insurance",
+        legend: "field.insurance",
+        remove: "field.ins.remove",
+        add: "field.ins.add",
+    };
     let rows = f.form.insurance.clone();
-    for (i, cover) in rows.iter().enumerate() {
-        let n = (i + 1).to_string();
-        let _ = writeln!(
-            f.out,
-            "<fieldset class=\"rowset\">\n<legend>{}</legend>",
-            escape(&s.say("field.insurance", f.ui, &[("n", &n)]))
+    row_set(f, &set, rows.len(), |f, i| {
+        let (kind, cover) = (f.say("field.ins.kind"), f.say("field.ins.cover"));
+        let kinds = Control::Select(
+            Some("option.choose"),
+            &[
+                "employers-liability",
+                "public-liability",
+                "professional-indemnity",
+                "product-liability",
+                "motor",
+                "other",
+            ],
         );
-        let ui = f.ui;
-        let say = |key: &str| s.say(key, ui, &[]);
         f.control(
             &format!("ins-{i}-kind"),
-            &say("field.ins.kind"),
+            &kind,
             None,
-            &cover.kind,
-            Control::Select(
-                Some("option.choose"),
-                &[
-                    "employers-liability",
-                    "public-liability",
-                    "professional-indemnity",
-                    "product-liability",
-                    "motor",
-                    "other",
-                ],
-            ),
+            &rows[i].kind,
+            kinds,
             true,
         );
         f.control(
             &format!("ins-{i}-cover"),
-            &say("field.ins.cover"),
+            &cover,
             None,
-            &cover.cover,
+            &rows[i].cover,
             Control::Number,
             true,
         );
-        let _ = writeln!(
-            f.out,
-            "<button type=\"submit\" name=\"action\" value=\"remove-ins-{i}\" formaction=\"/#insurance\" class=\"secondary\">{}</button>\n</fieldset>",
-            escape(&s.say("field.ins.remove", f.ui, &[("n", &n)]))
-        );
-    }
-    let _ = writeln!(
-        f.out,
-        "<button type=\"submit\" name=\"action\" value=\"add-ins\" formaction=\"/#insurance\" class=\"secondary\" id=\"insurance\">{}</button>",
-        escape(&f.say("field.ins.add"))
-    );
+    });
 }
 
 fn priorities(f: &mut Fields) {
-    use crate::input::Priority::*;
-    let all = [
-        LongTermUnemployed,
-        YoungPeople,
-        DisabledPeople,
-        NewlyArrived,
-        CareExperienced,
-        ExOffenders,
-        PeopleInRecovery,
-        DeprivedAreas,
-        OlderWorkers,
-        LoneParents,
-    ];
     f.out.push_str("<ul class=\"choices\">\n");
-    for p in all {
+    for p in crate::input::Priority::ALL {
         let name = crate::input::yaml::name_of(&p);
         let label = crate::assess::recommend::say_priority(f.ui, p);
         let mut label_chars = label.chars();

@@ -127,10 +127,9 @@ pub async fn submit(
     headers: HeaderMap,
     body: Result<axum::extract::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let ui_guess = ui_language(None, &headers);
     let pairs = match body {
         Ok(axum::extract::Form(pairs)) => pairs,
-        Err(rejection) => return form_refused(rejection, ui_guess),
+        Err(rejection) => return form_refused(rejection, ui_language(None, &headers)),
     };
     let mut ui = pairs_language(&pairs, &headers);
     let mut form = Form::from_pairs(&pairs);
@@ -358,10 +357,9 @@ pub async fn download(
     headers: HeaderMap,
     body: Result<axum::extract::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let ui_guess = ui_language(None, &headers);
     let pairs = match body {
         Ok(axum::extract::Form(pairs)) => pairs,
-        Err(rejection) => return form_refused(rejection, ui_guess),
+        Err(rejection) => return form_refused(rejection, ui_language(None, &headers)),
     };
     let ui = pairs_language(&pairs, &headers);
     let mut form = Form::from_pairs(&pairs);
