@@ -114,7 +114,7 @@ async function submit(page, button) {
   await page.selectOption('#f-reserved', 'no');
   await page.selectOption('#f-subcontracting_allowed', 'yes');
   await page.fill('#f-payment_days', '30');
-  await submit(page, page.locator('.actions button.primary'));
+  await submit(page, page.locator('.actions button.primary').first());
   expect(await page.locator('#result-heading').count() === 1, 'no assessment after assessing');
   expect(await page.locator('.error-summary').count() === 0, 'errors after assessing the example');
   await inspect(page, 'assessment');
@@ -132,7 +132,7 @@ async function submit(page, button) {
   const first = page.locator('.clauses input[name="tick"]:checked').first();
   const unticked = await first.getAttribute('value');
   await first.uncheck();
-  await submit(page, page.locator('.actions button.primary'));
+  await submit(page, page.locator('.actions button.primary').first());
   expect(!(await page.locator(`.clauses input[name="tick"][value="${unticked}"]`).isChecked()),
     `${unticked} is ticked again after the update`);
 
@@ -150,7 +150,7 @@ async function submit(page, button) {
 
   // 5. A field's error, beside the field, in Swedish.
   await page.fill('#f-amount', 'tolv miljoner');
-  await submit(page, page.locator('.actions button.primary'));
+  await submit(page, page.locator('.actions button.primary').first());
   expect(await page.locator('.error-summary a[href="#f-amount"]').count() === 1,
     'no error linked to the value field');
   expect(await page.locator('#f-amount[aria-invalid="true"]').count() === 1,

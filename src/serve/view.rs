@@ -118,8 +118,11 @@ pub fn page(ui: Language, title: &str, here: &str, body: &str) -> String {
                 "check_current": here == "/check",
                 "switch": s.say("app.switch", ui, &[]),
                 "switch_href": format!("{here}?lang={}", other.code()),
-                // On the annex page the switch sends the form, so nothing typed is lost.
+                // On the annex page the switch sends the form, so nothing typed is lost; the
+                // form's first button, the one Enter presses, is a hidden one that assesses,
+                // never the switch or a row button.
                 "switch_form": here == "/",
+                "assess": s.say("button.assess", ui, &[]),
                 "switch_lang": other.code(),
                 "lang_code": ui.code(),
                 "footer": s.say("app.footer", ui, &[]),
@@ -160,12 +163,6 @@ pub fn annex_page(p: &Page) -> String {
         "<input type=\"hidden\" name=\"ui\" value=\"{}\">",
         ui.code()
     );
-    // The first button of a form is the one Enter presses: assessing, never a row button.
-    let _ = writeln!(
-        f.out,
-        "<button type=\"submit\" name=\"action\" value=\"assess\" class=\"visually-hidden\" tabindex=\"-1\">{}</button>",
-        escape(&say("button.assess"))
-    );
     procurement_fields(&mut f, p);
     let mut out_form = f.out;
     let _ = writeln!(
@@ -177,8 +174,11 @@ pub fn annex_page(p: &Page) -> String {
             "button.assess"
         }))
     );
-    if let Some(shown) = &p.shown {
-        assessment(&mut out_form, p, shown);
+    match &p.shown {
+        Some(shown) => assessment(&mut out_form, p, shown),
+        // No assessment to show the ticks on: they travel hidden, so that none is lost.
+        None if p.form.assessed => carry_ticks(&mut out_form, p.form),
+        None => {}
     }
     for line in &p.form.carried {
         let _ = writeln!(
@@ -190,6 +190,33 @@ pub fn annex_page(p: &Page) -> String {
     out_form.push_str("</form>\n");
     out.push_str(&out_form);
     page(ui, &say("index.title"), "/", &out)
+}
+
+fn carry_ticks(out: &mut String, form: &Form) {
+    out.push_str("<input type=\"hidden\" name=\"choices\" value=\"1\">\n");
+    for id in &form.ticks.shown {
+        let _ = writeln!(
+            out,
+            "<input type=\"hidden\" name=\"shown\" value=\"{}\">",
+            escape(id)
+        );
+    }
+    for id in &form.ticks.ticked {
+        let _ = writeln!(
+            out,
+            "<input type=\"hidden\" name=\"tick\" value=\"{}\">",
+            escape(id)
+        );
+    }
+    for ((clause, name), value) in &form.ticks.params {
+        let _ = writeln!(
+            out,
+            "<input type=\"hidden\" name=\"param/{}/{}\" value=\"{}\">",
+            escape(clause),
+            escape(name),
+            escape(value)
+        );
+    }
 }
 
 fn error_summary(out: &mut String, p: &Page) {
@@ -798,8 +825,20 @@ fn assessment(out: &mut String, p: &Page, shown: &Shown) {
     }
     out.push_str("</ul>\n");
     clauses(out, p, a);
-    out.push_str(&shown.checklist);
+    let _ = writeln!(
+        out,
+        "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"assess\" class=\"primary\">{}</button></div>",
+        say("button.update")
+    );
     downloads(out, ui);
+    if !shown.checklist.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details class=\"checklist\">\n<summary>{}</summary>\n{}</details>",
+            say("result.checklist.show"),
+            shown.checklist
+        );
+    }
     out.push_str("</section>\n");
 }
 
@@ -822,6 +861,11 @@ fn clauses(out: &mut String, p: &Page, a: &Assessment) {
         let _ = writeln!(out, "<p>{}</p>", say("result.none"));
         return;
     }
+    // Steps for the authority (a notice's wording, a consultation) are not annex text: they
+    // are listed apart, with nothing to tick.
+    let (steps, offered): (Vec<_>, Vec<_>) = offered
+        .into_iter()
+        .partition(|r| r.instrument == crate::library::Instrument::Process);
     let (recommended, optional): (Vec<_>, Vec<_>) = offered.into_iter().partition(|r| {
         r.status == Status::Recommended || a.selection.iter().any(|x| x.clause == r.clause)
     });
@@ -848,6 +892,26 @@ fn clauses(out: &mut String, p: &Page, a: &Assessment) {
         clause_list(out, p, a, &optional);
         out.push_str("</details>\n");
     }
+    if !steps.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h4>{}</h4>\n<p>{}</p>\n<ul class=\"steps\">",
+            say("result.steps"),
+            say("result.steps.intro")
+        );
+        for r in steps {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong> <span class=\"badge\">{}</span></li>",
+                escape(&r.title),
+                say(match r.status {
+                    Status::Recommended => "result.status.recommended",
+                    _ => "result.status.optional",
+                })
+            );
+        }
+        out.push_str("</ul>\n");
+    }
 }
 
 /// Clauses with their ticks, reasons and targets.
@@ -863,6 +927,12 @@ fn clause_list(
     out.push_str("<ul class=\"clauses\">\n");
     for r in list.iter().copied() {
         let selected = a.selection.iter().find(|x| x.clause == r.clause);
+        // The page's own ticks where it showed this clause; else the annex's selection.
+        let ticked = if p.form.assessed && p.form.ticks.shown.contains(&r.clause) {
+            p.form.ticks.ticked.contains(&r.clause)
+        } else {
+            selected.is_some()
+        };
         let id = anchor(&format!("tick/{}", r.clause));
         let status = match r.status {
             Status::Recommended => "result.status.recommended",
@@ -878,10 +948,10 @@ fn clause_list(
             "<li class=\"clause{}\">\n<input type=\"hidden\" name=\"shown\" value=\"{}\">\n\
              <div class=\"tick\"><input type=\"checkbox\" id=\"{id}\" name=\"tick\" value=\"{}\"{}{}> \
              <label for=\"{id}\"><strong>{}</strong> <span class=\"badge\">{}</span></label></div>",
-            if selected.is_some() { " in" } else { "" },
+            if ticked { " in" } else { "" },
             escape(&r.clause),
             escape(&r.clause),
-            if selected.is_some() { " checked" } else { "" },
+            if ticked { " checked" } else { "" },
             if errors.is_empty() {
                 ""
             } else {
@@ -933,7 +1003,7 @@ fn clause_list(
                     .collect();
                 let _ = writeln!(
                     out,
-                    "<div class=\"field target{}\"><label for=\"{field_id}\">{}{} <code>{}</code></label>\n<p class=\"hint\" id=\"h-{field_id}\">{}</p>",
+                    "<div class=\"field target{}\"><label for=\"{field_id}\">{}{}</label>\n<p class=\"hint\" id=\"h-{field_id}\">{}</p>",
                     if errors.is_empty() { "" } else { " has-error" },
                     say(if value.amount {
                         "result.figure"
@@ -945,7 +1015,6 @@ fn clause_list(
                         .as_ref()
                         .map(|u| format!(": {}", escape(u)))
                         .unwrap_or_default(),
-                    escape(name),
                     escape(&value.explain)
                 );
                 for e in &errors {
@@ -1148,7 +1217,7 @@ mod tests {
         form.insurance.push(Default::default());
         // A key the pages ask for that the file lacks would show as itself.
         let key = regex::Regex::new(
-            r"\b(app|index|upload|errors|section|field|option|button|result|download|check)\.[a-z_.-]+[a-z]\b",
+            r"(?i)\b(app|index|upload|errors|section|field|option|button|result|download|check)\.[a-z_.-]+[a-z]\b",
         )
         .unwrap();
         let tags = regex::Regex::new(r"<[^>]*>").unwrap();

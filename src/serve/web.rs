@@ -201,33 +201,62 @@ async fn respond(
         );
     }
     let worked = run(&shared, move |shared| {
-        let evaluated = evaluate(shared, &mut form, ui);
-        let (status, errors, shown) = match evaluated {
-            Ok(e) => {
-                let checklist = compose(Kind::Checklist, &e.shown, &shared.assessor.library, false);
-                (
-                    StatusCode::OK,
-                    Vec::new(),
-                    Some((e.shown, html::fragment(&checklist, 2))),
-                )
-            }
-            Err(errors) => (StatusCode::BAD_REQUEST, errors, None),
+        let (status, errors, shown) = match evaluate(shared, &mut form, ui) {
+            Ok(e) => (StatusCode::OK, Vec::new(), Some(e.shown)),
+            Err(failed) => (
+                StatusCode::BAD_REQUEST,
+                failed.errors,
+                failed.base.map(|b| *b),
+            ),
         };
-        let page = view::annex_page(&Page {
-            ui,
-            form: &form,
-            errors,
-            notice,
-            cpv_found,
-            shown: shown.as_ref().map(|(a, checklist)| Shown {
-                assessment: a,
-                checklist: checklist.clone(),
-            }),
-        });
-        Ok(html_page(status, page))
+        Ok(html_page(
+            status,
+            assessed_page(shared, ui, &form, errors, notice, cpv_found, shown.as_ref()),
+        ))
     })
     .await;
     worked.unwrap_or_else(|e| e.into_response())
+}
+
+/// The annex page with an assessment, where there is one, and its checklist.
+fn assessed_page(
+    shared: &Shared,
+    ui: Language,
+    form: &Form,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+    cpv_found: Option<(String, Vec<(String, String)>)>,
+    shown: Option<&Assessment>,
+) -> String {
+    let checklist = shown.map(|a| {
+        let doc = compose(Kind::Checklist, a, &shared.assessor.library, false);
+        html::fragment(&doc, 2)
+    });
+    view::annex_page(&Page {
+        ui,
+        form,
+        errors,
+        notice,
+        cpv_found,
+        shown: shown.map(|a| Shown {
+            assessment: a,
+            checklist: checklist.unwrap_or_default(),
+        }),
+    })
+}
+
+/// Why a form could not be assessed as the buyer left it: the errors, and the assessment of
+/// the procurement without the buyer's decisions where only those failed, so that the page
+/// still shows the clauses (with the buyer's ticks) beside their errors.
+struct Failed {
+    errors: Vec<FieldError>,
+    base: Option<Box<Assessment>>,
+}
+
+impl From<Vec<FieldError>> for Failed {
+    fn from(errors: Vec<FieldError>) -> Self {
+        Failed { errors, base: None }
+    }
 }
 
 /// A form, written, loaded and assessed.
@@ -242,39 +271,53 @@ struct Evaluated {
 /// Writes the form as a procurement (with today's date where it gives none, so that the saved
 /// file makes the same documents on another day), and assesses it: first with no decisions,
 /// to tell which ticks are decisions, then with the buyer's.
-fn evaluate(shared: &Shared, form: &mut Form, ui: Language) -> Result<Evaluated, Vec<FieldError>> {
+fn evaluate(shared: &Shared, form: &mut Form, ui: Language) -> Result<Evaluated, Failed> {
     if form.get("date").trim().is_empty() {
         form.set("date", Date::today().to_string());
     }
     let assessor = shared.assessor;
+    let in_ui = |loaded: &input::Loaded, a: &Assessment, written: &Written| {
+        if a.language == ui {
+            Ok(a.clone())
+        } else {
+            assessor
+                .assess_as(loaded, None, Some(ui))
+                .map_err(|e| field_errors(&e, written, ui))
+        }
+    };
     let base_written = form.to_yaml(None);
     let base_loaded = load(&base_written, ui)?;
     let base = assessor
         .assess_as(&base_loaded, None, None)
         .map_err(|e| field_errors(&e, &base_written, ui))?;
     let choice = form.choice(&base);
-    let (written, loaded, documents) = if choice.is_empty() {
-        (base_written, base_loaded, base)
-    } else {
-        let written = form.to_yaml(Some(&choice));
-        let loaded = load(&written, ui)?;
+    if choice.is_empty() {
+        let shown = in_ui(&base_loaded, &base, &base_written)?;
+        return Ok(Evaluated {
+            written: base_written,
+            documents: base,
+            shown,
+        });
+    }
+    let written = form.to_yaml(Some(&choice));
+    let decided = load(&written, ui).and_then(|loaded| {
         let documents = assessor
             .assess_as(&loaded, None, None)
             .map_err(|e| field_errors(&e, &written, ui))?;
-        (written, loaded, documents)
-    };
-    let shown = if documents.language == ui {
-        documents.clone()
-    } else {
-        assessor
-            .assess_as(&loaded, None, Some(ui))
-            .map_err(|e| field_errors(&e, &written, ui))?
-    };
-    Ok(Evaluated {
-        written,
-        documents,
-        shown,
-    })
+        let shown = in_ui(&loaded, &documents, &written)?;
+        Ok((documents, shown))
+    });
+    match decided {
+        Ok((documents, shown)) => Ok(Evaluated {
+            written,
+            documents,
+            shown,
+        }),
+        Err(errors) => Err(Failed {
+            errors,
+            base: in_ui(&base_loaded, &base, &base_written).ok().map(Box::new),
+        }),
+    }
 }
 
 /// The one procurement a form's text describes.
@@ -371,15 +414,16 @@ pub async fn download(
     let worked = run(&shared, move |shared| {
         let evaluated = match evaluate(shared, &mut form, ui) {
             Ok(e) => e,
-            Err(errors) => {
-                let page = view::annex_page(&Page {
+            Err(failed) => {
+                let page = assessed_page(
+                    shared,
                     ui,
-                    form: &form,
-                    errors,
-                    notice: None,
-                    cpv_found: None,
-                    shown: None,
-                });
+                    &form,
+                    failed.errors,
+                    None,
+                    None,
+                    failed.base.as_deref(),
+                );
                 return Ok(html_page(StatusCode::BAD_REQUEST, page));
             }
         };

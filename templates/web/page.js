@@ -15,9 +15,14 @@
     codes.value = list.join(", ");
     codes.focus();
   }
-  function show(list) {
+  function show(list, q) {
     found.textContent = "";
-    if (!list.length) { return; }
+    if (!list.length) {
+      var none = document.createElement("p");
+      none.textContent = (lang === "sv" ? "Ingen CPV-kod matchar ”" + q + "”." : "No CPV code matches “" + q + "”.");
+      found.appendChild(none);
+      return;
+    }
     var ul = document.createElement("ul");
     ul.className = "found";
     list.forEach(function (item) {
@@ -38,15 +43,24 @@
     });
     found.appendChild(ul);
   }
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
+  function search() {
     var q = input.value.trim();
     if (q.length < 3) { found.textContent = ""; return; }
-    timer = setTimeout(function () {
-      fetch("/api/cpv?lang=" + lang + "&q=" + encodeURIComponent(q))
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(show)
-        .catch(function () {});
-    }, 200);
+    fetch("/api/cpv?lang=" + lang + "&q=" + encodeURIComponent(q))
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (list) { show(list, q); })
+      .catch(function () {});
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 200);
+  });
+  // Enter in the search box searches; it does not send the whole form.
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      clearTimeout(timer);
+      search();
+    }
   });
 })();

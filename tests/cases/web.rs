@@ -146,6 +146,16 @@ fn the_page_speaks_the_browser_s_language_and_loads_nothing_inline() {
     assert!(get("/", "de-DE").contains("<html lang=\"en\">"));
     assert!(get("/", "de, en;q=0.5, sv;q=0.7").contains("<html lang=\"sv\">"));
     assert!(get("/?lang=sv", "en").contains("<html lang=\"sv\">"));
+    // Enter in any field presses the form's first button: a hidden one that assesses, before
+    // the language switch and the row buttons.
+    let first = &swedish[swedish.find("<button").unwrap()..];
+    assert!(
+        first.starts_with(
+            "<button type=\"submit\" form=\"procurement\" name=\"action\" value=\"assess\""
+        ),
+        "{}",
+        &first[..120]
+    );
     assert!(get("/check?lang=sv", "en").contains("<h1>Granska ett förfrågningsunderlag</h1>"));
     // Scripts and styles only from the server, never inline: the policy forbids inline ones.
     let inline = Regex::new(r"<script>|<style").unwrap();
@@ -292,10 +302,29 @@ fn a_field_s_error_is_beside_it_worded_as_the_command_line_words_it() {
         "sv",
     );
     let mut pairs = form_pairs(&page);
+    // The buyer unticks a clause, then makes a mistake: the tick is not lost.
+    let dropped = pairs
+        .iter()
+        .find(|(n, _)| n == "tick")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    pairs.retain(|(n, v)| !(n == "tick" && *v == dropped));
     set(&mut pairs, "amount", "tolv miljoner");
     let answer = send(&server, "/", &pairs);
     assert_eq!(answer.status, 400);
     let page = text(&answer);
+    let mut again = form_pairs(&page);
+    assert!(again.contains(&("shown".to_string(), dropped.clone())));
+    assert!(
+        !again.contains(&("tick".to_string(), dropped.clone())),
+        "{dropped} ticked again"
+    );
+    set(&mut again, "amount", "12000000");
+    let fixed = text(&send(&server, "/", &again));
+    assert!(
+        fixed.contains(&format!("name=\"tick\" value=\"{dropped}\">")),
+        "{dropped} is ticked again after the mistake is put right"
+    );
     assert!(
         page.contains("<a href=\"#f-amount\">"),
         "the summary links to the field"
