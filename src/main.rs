@@ -6,6 +6,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use socialclause::said::reader_language;
 
+/// mimalloc rather than the system allocator: the documents are built from many small
+/// strings, and with several at once (`serve`, `batch`) glibc's allocator spent a quarter of
+/// the time (benches/serve.py, perf).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = socialclause::cli::Cli::parse();
     let asked = cli.lang();

@@ -99,28 +99,44 @@ pub fn recommend(cx: &Context, library: &Library, duties: &[Duty]) -> Vec<Recomm
             p.description.as_deref().unwrap_or("")
         )),
     };
+    // Each lot's facts, its text normalised once for every clause.
+    let lot_facts: Vec<(&crate::input::Lot, Facts)> = p
+        .lots
+        .iter()
+        .flatten()
+        .map(|lot| {
+            let facts = Facts {
+                kind: p.kind,
+                value: lot.value,
+                cpv: lot.cpv.as_deref().or(p.cpv.as_deref()),
+                duration_months: lot.duration_months.or(p.duration_months),
+                text: SourceText::new(format!(
+                    "{}\n\n{}\n\n{}",
+                    lot.title,
+                    lot.description.as_deref().unwrap_or(""),
+                    p.description.as_deref().unwrap_or("")
+                )),
+            };
+            (lot, facts)
+        })
+        .collect();
     let mut out: Vec<Recommendation> = library
         .clauses()
         .map(|clause| {
-            let v = evaluate(cx, clause, &whole, duties);
-            let lots = p
-                .lots
+            // The clause's keywords, normalised once for the whole contract and every lot.
+            let keywords: Vec<(&str, String)> = clause
+                .signals
+                .keywords
+                .sv
                 .iter()
-                .flatten()
-                .map(|lot| {
-                    let facts = Facts {
-                        kind: p.kind,
-                        value: lot.value,
-                        cpv: lot.cpv.as_deref().or(p.cpv.as_deref()),
-                        duration_months: lot.duration_months.or(p.duration_months),
-                        text: SourceText::new(format!(
-                            "{}\n\n{}\n\n{}",
-                            lot.title,
-                            lot.description.as_deref().unwrap_or(""),
-                            p.description.as_deref().unwrap_or("")
-                        )),
-                    };
-                    let lv = evaluate(cx, clause, &facts, duties);
+                .chain(clause.signals.keywords.en.iter())
+                .map(|k| (k.as_str(), crate::text::normalize(k).as_str().to_string()))
+                .collect();
+            let v = evaluate(cx, clause, &whole, duties, &keywords);
+            let lots = lot_facts
+                .iter()
+                .map(|(lot, facts)| {
+                    let lv = evaluate(cx, clause, facts, duties, &keywords);
                     LotRecommendation {
                         lot: lot.title.to_string(),
                         status: lv.status,
@@ -215,7 +231,14 @@ pub fn usable_in(written_for: &[Jurisdiction], jurisdiction: Jurisdiction) -> bo
         || (jurisdiction == Jurisdiction::Se && written_for.contains(&Jurisdiction::Eu))
 }
 
-fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Verdict {
+/// `keywords`: the clause's keywords, Swedish then English, each with its normalised form.
+fn evaluate(
+    cx: &Context,
+    clause: &Clause,
+    facts: &Facts,
+    duties: &[Duty],
+    keywords: &[(&str, String)],
+) -> Verdict {
     let say = |key: &str, args: Value| Messages::embedded().render(key, cx.lang, &args);
     let mut reasons = Vec::new();
     let mut failed = Vec::new();
@@ -403,8 +426,8 @@ fn evaluate(cx: &Context, clause: &Clause, facts: &Facts, duties: &[Duty]) -> Ve
     }
     // A keyword listed in both languages ("park") counts once.
     let mut found: Vec<&str> = Vec::new();
-    for keyword in s.keywords.sv.iter().chain(s.keywords.en.iter()) {
-        if !found.contains(&keyword.as_str()) && facts.text.contains(keyword) {
+    for (keyword, normalized) in keywords {
+        if !found.contains(keyword) && facts.text.contains_normalized(normalized) {
             found.push(keyword);
         }
     }

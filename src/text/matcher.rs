@@ -235,8 +235,13 @@ impl SourceText {
 
     /// Whether a keyword occurs anywhere, inside words too, after both are normalised.
     pub fn contains(&self, keyword: &str) -> bool {
-        let needle = normalize(keyword);
-        !needle.as_str().is_empty() && self.normalized.as_str().contains(needle.as_str())
+        self.contains_normalized(normalize(keyword).as_str())
+    }
+
+    /// [`SourceText::contains`] for a keyword normalised already (one looked for in many
+    /// texts).
+    pub fn contains_normalized(&self, needle: &str) -> bool {
+        !needle.is_empty() && self.normalized.as_str().contains(needle)
     }
 
     /// 1-based line and column (counted in characters) of a byte offset in the original.
