@@ -12,13 +12,15 @@ loopback port (it never sends load anywhere else) and runs, in the same command:
 2. the annex PDF of examples/se-parkskotsel.yaml: `POST /api/annex?format=pdf`;
 3. the annex page: the web form's `POST /download` of the same annex as PDF.
 
-For each it prints the median, 90th and 99th percentile latency, the throughput and the ratio
-of its median to the baseline's; and the server's resident memory (VmRSS) after every tenth of
+For each it prints the median, 90th and 99th percentile latency, the throughput, the server's
+own CPU time per request (user and system, from /proc: the clients share the machine) and the
+ratio of its median to the baseline's; and the server's resident memory (VmRSS) after every tenth of
 the annex requests, so that a leak shows as growth. Every answer must be 200, and every annex
 the same bytes.
 """
 import argparse
 import http.client
+import os
 import pathlib
 import statistics
 import subprocess
@@ -34,6 +36,12 @@ def rss_kib(pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def cpu_seconds(pid):
+    """The server's CPU time so far (user and system), in seconds."""
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def load(port, method, path, body, headers, clients, count, limit, pid=None, samples=None):
@@ -118,22 +126,24 @@ def main():
             load(port, method, path, body, headers, args.clients, 50, 30)
         print(f"{args.clients} clients, up to {args.count} requests or {args.limit:.0f} s each, "
               f"loopback, {pathlib.Path(args.binary).name}\n")
-        print("| request | answered | median ms | p90 ms | p99 ms | requests/s | median ÷ baseline |")
-        print("|---|---|---|---|---|---|---|")
+        print("| request | answered | median ms | p90 ms | p99 ms | requests/s | server CPU ms/request | median ÷ baseline |")
+        print("|---|---|---|---|---|---|---|---|")
         baseline = None
         samples = []
         for name, method, path, body, headers in runs:
             watch = samples if path.startswith("/api/annex") else None
             if watch is not None:
                 watch.append((0, rss_kib(server.pid)))
+            cpu = cpu_seconds(server.pid)
             latencies, wall = load(port, method, path, body, headers, args.clients, args.count,
                                    args.limit, server.pid, watch)
+            cpu = (cpu_seconds(server.pid) - cpu) * 1000 / len(latencies)
             values = sorted(latencies)
             median = statistics.median(values) * 1000
             baseline = baseline or median
             print(f"| {name} | {len(values)} | {median:.2f} | {percentile(values, 90) * 1000:.2f} | "
                   f"{percentile(values, 99) * 1000:.2f} | {len(values) / wall:.0f} | "
-                  f"{median / baseline:.1f} |")
+                  f"{cpu:.2f} | {median / baseline:.1f} |")
         print("\nServer memory (VmRSS) during the annex run:")
         print("| requests answered | VmRSS MiB |")
         print("|---|---|")
