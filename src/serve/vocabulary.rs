@@ -5,6 +5,10 @@ use std::sync::OnceLock;
 
 use crate::input::Language;
 
+/// The most characters, and words, of a query that are looked for.
+const MAX_QUERY: usize = 100;
+const MAX_WORDS: usize = 8;
+
 /// One code and its names.
 struct Entry {
     code: &'static str,
@@ -48,7 +52,13 @@ pub fn name(code: &str, lang: Language) -> Option<&'static str> {
 /// digits, or names holding every one of its words (in either language). Names where a word
 /// starts a word of the name come first, then shorter names, then by code.
 pub fn search(query: &str, lang: Language, limit: usize) -> Vec<(String, String)> {
-    let query = query.trim().to_lowercase();
+    // A search is a few words: a longer query is cut, so that none can keep a thread busy.
+    let query: String = query
+        .trim()
+        .chars()
+        .take(MAX_QUERY)
+        .collect::<String>()
+        .to_lowercase();
     if query.is_empty() {
         return Vec::new();
     }
@@ -68,7 +78,7 @@ pub fn search(query: &str, lang: Language, limit: usize) -> Vec<(String, String)
             .map(|e| (0, 0, e))
             .collect()
     } else {
-        let words: Vec<&str> = query.split_whitespace().collect();
+        let words: Vec<&str> = query.split_whitespace().take(MAX_WORDS).collect();
         entries()
             .iter()
             .filter(|e| words.iter().all(|w| e.words.contains(w)))

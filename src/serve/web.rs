@@ -458,7 +458,10 @@ struct Sent {
     fields: Vec<(String, String)>,
 }
 
-async fn read_multipart(mut multipart: Multipart) -> Result<Sent, String> {
+/// A multipart form's fields and file, or why the request carries none (not multipart, too
+/// large, cut short).
+async fn read_multipart(multipart: Result<Multipart, MultipartRejection>) -> Result<Sent, String> {
+    let mut multipart = multipart.map_err(|rejection| rejection.body_text())?;
     let mut sent = Sent {
         file: None,
         fields: Vec::new(),
@@ -479,10 +482,6 @@ async fn read_multipart(mut multipart: Multipart) -> Result<Sent, String> {
     Ok(sent)
 }
 
-fn multipart_refused(rejection: &MultipartRejection) -> String {
-    rejection.body_text()
-}
-
 /// `POST /upload`: the form filled from a procurement file or a published notice, then
 /// assessed.
 pub async fn upload(
@@ -491,10 +490,7 @@ pub async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let ui_guess = ui_language(None, &headers);
-    let sent = match multipart {
-        Ok(m) => read_multipart(m).await,
-        Err(rejection) => Err(multipart_refused(&rejection)),
-    };
+    let sent = read_multipart(multipart).await;
     let (ui, file) = match sent {
         Ok(sent) => (pairs_language(&sent.fields, &headers), sent.file),
         Err(message) => return upload_refused(ui_guess, message),
@@ -565,10 +561,7 @@ pub async fn check_submit(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let ui_guess = ui_language(None, &headers);
-    let sent = match multipart {
-        Ok(m) => read_multipart(m).await,
-        Err(rejection) => Err(multipart_refused(&rejection)),
-    };
+    let sent = read_multipart(multipart).await;
     let sent = match sent {
         Ok(sent) => sent,
         Err(message) => return check_refused(ui_guess, "", message),
