@@ -167,9 +167,15 @@ fn wrap(fonts: &Fonts, runs: &[Run], size: f32, width: f32) -> Vec<LinePieces> {
         space_before: bool,
     }
     let mut words: Vec<Word> = Vec::new();
+    // A run that ends in a space ("2. " before a heading's text) spaces the next run's first
+    // word from it.
+    let mut ended_in_space = false;
     for run in runs {
         let mut first = true;
-        let starts_with_space = run.text.starts_with(' ');
+        let starts_with_space = run.text.starts_with(' ') || ended_in_space;
+        if !run.text.is_empty() {
+            ended_in_space = run.text.ends_with(' ');
+        }
         for part in run.text.split(' ') {
             if part.is_empty() {
                 first = false;

@@ -254,3 +254,27 @@ fn other_scripts_subset_the_whole_fonts_and_copy_out() {
         assert!(text.contains(expected), "`{expected}` in {text:?}");
     }
 }
+
+#[test]
+fn a_run_that_ends_in_a_space_is_spaced_from_the_next() {
+    let pdf = load(&render(&doc(
+        "Nummer",
+        vec![
+            Block::Heading {
+                level: 3,
+                id: "requirement-2".into(),
+                number: Some(2),
+                text: vec![Inline::Text("Underleverantörer".into())],
+            },
+            Block::Paragraph {
+                text: vec![
+                    Inline::Text("Rättslig grund: ".into()),
+                    Inline::Text("17 kap. 1 § LOU".into()),
+                ],
+            },
+        ],
+    )));
+    let text = pdf.extract_text(&[1]).unwrap();
+    assert!(text.contains("2. Underleverantörer"), "{text:?}");
+    assert!(text.contains("Rättslig grund: 17 kap."), "{text:?}");
+}
