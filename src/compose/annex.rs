@@ -353,16 +353,30 @@ pub fn selection_json(a: &Assessment) -> Vec<AnnexEntry> {
 /// Targets per lot, where the clause carries computed targets and the contract has lots: one
 /// row per lot, the lot and its targets. A clause limited to some lots (a reserved lot) or
 /// with targets the buyer set by hand has none: its text gives the targets that apply.
+/// Whether the annex gives `s`'s computed targets as a table of lots: a target the buyer sets
+/// replaces the table with one figure.
+pub fn splits_by_lot(a: &Assessment, s: &Selected) -> bool {
+    lot_table(a, s).is_some()
+}
+
 fn lot_rows(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
     let set_by_hand = a
         .procurement
         .clauses
         .as_ref()
         .is_some_and(|c| c.params.keys().any(|id| id.as_str() == s.clause));
+    if set_by_hand {
+        return None;
+    }
+    lot_table(a, s)
+}
+
+/// The table of targets per lot of computed figures, where the clause has one.
+fn lot_table(a: &Assessment, s: &Selected) -> Option<Vec<(String, String)>> {
     let no_targets = |params: &BTreeMap<String, ParamValue>| params.values().all(|p| p.amount);
     // A framework's targets are rates per call-off, the same in every lot.
     let framework = s.params.values().any(|p| p.call_off.is_some());
-    if !s.lots.is_empty() || set_by_hand || framework || no_targets(&s.params) {
+    if !s.lots.is_empty() || framework || no_targets(&s.params) {
         return None;
     }
     let r = a.recommendations.iter().find(|r| r.clause == s.clause)?;

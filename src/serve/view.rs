@@ -988,8 +988,7 @@ fn clause_list(
             }
             // With lots, the annex gives each lot its share of a computed target; a target
             // set here is one figure that each lot's contract carries as written.
-            let lots = a.procurement.lots.as_ref().is_some_and(|l| !l.is_empty());
-            if lots && selected.lots.is_empty() && selected.params.values().any(|v| !v.amount) {
+            if crate::compose::annex::splits_by_lot(a, selected) {
                 let _ = writeln!(out, "<p class=\"hint\">{}</p>", say("result.lot-note"));
             }
             for (name, value) in &selected.params {
