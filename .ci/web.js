@@ -9,7 +9,8 @@
 //   node .ci/web.js BASE_URL OUT_DIR [SCREENSHOT.png]
 //
 // It writes OUT_DIR/annex.pdf, OUT_DIR/procurement.yaml and OUT_DIR/unticked (the clause
-// unticked), for .ci/run to compare with what `socialclause annex` makes of the YAML.
+// unticked), for .ci/run to compare with what `socialclause annex` makes of the YAML, and
+// OUT_DIR/page-STATE.html for each state, for the HTML checker.
 const path = require('path');
 const fs = require('fs');
 const { chromium } = require(path.join(__dirname, '.axe/node_modules/playwright-core'));
@@ -29,9 +30,11 @@ function expect(condition, message) {
   if (!condition) fail(message);
 }
 
-// axe and the 400 px check on the page as it is now. The axe script is added to the page
+// The page's HTML as it is now, for .ci/run to give the Nu HTML Checker; then axe and the
+// 400 px check on it. The axe script is added to the page
 // through Playwright (the context bypasses the page's Content-Security-Policy for that alone).
 async function inspect(page, state) {
+  fs.writeFileSync(path.join(out, `page-${state.replace(/ /g, '-')}.html`), await page.content());
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
