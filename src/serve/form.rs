@@ -337,6 +337,10 @@ impl Form {
             }
         }
         for ((clause, param), typed) in &self.ticks.params {
+            // A target of a clause the buyer has just unticked goes with it.
+            if self.ticks.shown.contains(clause) && !self.ticks.ticked.contains(clause) {
+                continue;
+            }
             let computed = base
                 .selection
                 .iter()

@@ -214,6 +214,13 @@ fn the_page_saves_the_file_that_makes_the_same_documents_with_the_buyer_s_ticks(
         .cloned()
         .expect("a target to set");
     set(&mut pairs, &param, "7");
+    // A target changed on the clause that is then unticked goes with it, with no error.
+    let dropped_param = pairs
+        .iter()
+        .find(|(n, _)| n.starts_with(&format!("param/{dropped}/")))
+        .map(|(n, _)| n.clone())
+        .expect("the dropped clause has a target");
+    set(&mut pairs, &dropped_param, "3");
 
     pairs.push(("get".into(), "procurement.yaml".into()));
     let saved = send(&server, "/download", &pairs);
@@ -228,6 +235,7 @@ fn the_page_saves_the_file_that_makes_the_same_documents_with_the_buyer_s_ticks(
         yaml.contains(&format!("  exclude:\n    - \"{dropped}\"")),
         "{yaml}"
     );
+    assert!(!yaml.contains(&format!("    \"{dropped}\":")), "{yaml}");
     let (_, clause, name) = {
         let mut parts = param.splitn(3, '/');
         (
