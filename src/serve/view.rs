@@ -86,6 +86,20 @@ pub struct Page<'a> {
     pub shown: Option<Shown<'a>>,
 }
 
+impl<'a> Page<'a> {
+    /// A page of the form alone, with no assessment to show.
+    pub fn form(ui: Language, form: &'a Form, errors: Vec<FieldError>) -> Page<'a> {
+        Page {
+            ui,
+            form,
+            errors,
+            notice: None,
+            cpv_found: None,
+            shown: None,
+        }
+    }
+}
+
 fn shell() -> &'static Handlebars<'static> {
     static SHELL: OnceLock<Handlebars<'static>> = OnceLock::new();
     SHELL.get_or_init(|| {
@@ -147,7 +161,7 @@ pub fn annex_page(p: &Page) -> String {
             escape(notice)
         );
     }
-    error_summary(&mut out, p);
+    error_summary(&mut out, p.ui, &p.errors);
     upload_form(&mut out, ui);
     let mut f = Fields {
         out: String::new(),
@@ -219,17 +233,17 @@ fn carry_ticks(out: &mut String, form: &Form) {
     }
 }
 
-fn error_summary(out: &mut String, p: &Page) {
-    if p.errors.is_empty() {
+fn error_summary(out: &mut String, ui: Language, errors: &[FieldError]) {
+    if errors.is_empty() {
         return;
     }
     let s = Strings::embedded();
     let _ = writeln!(
         out,
         "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"errors\">\n<h2>{}</h2>\n<ul>",
-        escape(&s.say("errors.heading", p.ui, &[]))
+        escape(&s.say("errors.heading", ui, &[]))
     );
-    for e in &p.errors {
+    for e in errors {
         match &e.field {
             Some(field) => {
                 let _ = writeln!(
@@ -1103,15 +1117,7 @@ pub fn check_page(
         say("check.title"),
         say("check.intro")
     );
-    let page_errors = Page {
-        ui,
-        form: &Form::default(),
-        errors: errors.to_vec(),
-        notice: None,
-        cpv_found: None,
-        shown: None,
-    };
-    error_summary(&mut out, &page_errors);
+    error_summary(&mut out, ui, errors);
     let mut f = Fields {
         out: String::new(),
         form: &Form::default(),

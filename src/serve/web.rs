@@ -75,14 +75,7 @@ pub async fn index(Query(q): Query<PageQuery>, headers: HeaderMap) -> Response {
     let form = Form::default();
     html_page(
         StatusCode::OK,
-        view::annex_page(&Page {
-            ui,
-            form: &form,
-            errors: Vec::new(),
-            notice: None,
-            cpv_found: None,
-            shown: None,
-        }),
+        view::annex_page(&Page::form(ui, &form, Vec::new())),
     )
 }
 
@@ -95,6 +88,21 @@ fn pairs_language(pairs: &[(String, String)], headers: &HeaderMap) -> Language {
     ui_language(asked, headers)
 }
 
+/// A submitted form's pairs and the page's language, or the error page for a request that
+/// carries no form.
+fn read_form(
+    body: Result<axum::extract::Form<Vec<(String, String)>>, FormRejection>,
+    headers: &HeaderMap,
+) -> Result<(Vec<(String, String)>, Language), Response> {
+    match body {
+        Ok(axum::extract::Form(pairs)) => {
+            let ui = pairs_language(&pairs, headers);
+            Ok((pairs, ui))
+        }
+        Err(rejection) => Err(form_refused(rejection, ui_language(None, headers))),
+    }
+}
+
 /// A form the request could not carry (not form-encoded, too large) as an error page.
 fn form_refused(rejection: FormRejection, ui: Language) -> Response {
     let status = rejection.status();
@@ -104,20 +112,11 @@ fn form_refused(rejection: FormRejection, ui: Language) -> Response {
         rejection.body_text()
     };
     let form = Form::default();
-    html_page(
-        status,
-        view::annex_page(&Page {
-            ui,
-            form: &form,
-            errors: vec![FieldError {
-                field: None,
-                message,
-            }],
-            notice: None,
-            cpv_found: None,
-            shown: None,
-        }),
-    )
+    let errors = vec![FieldError {
+        field: None,
+        message,
+    }];
+    html_page(status, view::annex_page(&Page::form(ui, &form, errors)))
 }
 
 /// `POST /`: a button of the form. The row and search buttons change the form; every other
@@ -127,39 +126,34 @@ pub async fn submit(
     headers: HeaderMap,
     body: Result<axum::extract::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let pairs = match body {
-        Ok(axum::extract::Form(pairs)) => pairs,
-        Err(rejection) => return form_refused(rejection, ui_language(None, &headers)),
+    let (pairs, mut ui) = match read_form(body, &headers) {
+        Ok(read) => read,
+        Err(refused) => return refused,
     };
-    let mut ui = pairs_language(&pairs, &headers);
     let mut form = Form::from_pairs(&pairs);
     let mut cpv_found = None;
     let action = form.action.clone();
-    let mut assess = true;
+    // A row, search or language button changes the form, and assesses it only where the page
+    // showed an assessment (so that its ticks stay); every other press assesses.
+    let mut assess = form.assessed;
     if let Some(lang) = action.strip_prefix("switch-") {
         ui = ui_language(Some(lang), &headers);
-        assess = form.assessed;
     } else if action == "add-lot" {
         form.lots.push(LotRow::default());
         form.set("divided", "yes");
-        assess = form.assessed;
     } else if let Some(i) = index_of(&action, "remove-lot-") {
         if i < form.lots.len() {
             form.lots.remove(i);
         }
-        assess = form.assessed;
     } else if action == "add-ins" {
         form.insurance.push(InsuranceRow::default());
-        assess = form.assessed;
     } else if let Some(i) = index_of(&action, "remove-ins-") {
         if i < form.insurance.len() {
             form.insurance.remove(i);
         }
-        assess = form.assessed;
     } else if action == "find-cpv" {
         let query = form.cpv_query.trim().to_string();
         cpv_found = Some((query.clone(), vocabulary::search(&query, ui, 20)));
-        assess = form.assessed;
     } else if let Some(code) = action.strip_prefix("add-cpv-") {
         let mut codes = form.get("cpv").trim().to_string();
         if !codes.split([',', ' ']).any(|c| c.trim() == code) {
@@ -169,7 +163,8 @@ pub async fn submit(
             codes.push_str(code);
         }
         form.set("cpv", codes);
-        assess = form.assessed;
+    } else {
+        assess = true;
     }
     respond(shared, form, ui, None, cpv_found, assess).await
 }
@@ -188,17 +183,12 @@ async fn respond(
     assess: bool,
 ) -> Response {
     if !assess {
-        return html_page(
-            StatusCode::OK,
-            view::annex_page(&Page {
-                ui,
-                form: &form,
-                errors: Vec::new(),
-                notice,
-                cpv_found,
-                shown: None,
-            }),
-        );
+        let page = Page {
+            notice,
+            cpv_found,
+            ..Page::form(ui, &form, Vec::new())
+        };
+        return html_page(StatusCode::OK, view::annex_page(&page));
     }
     let worked = run(&shared, move |shared| {
         let (status, errors, shown) = match evaluate(shared, &mut form, ui) {
@@ -400,11 +390,10 @@ pub async fn download(
     headers: HeaderMap,
     body: Result<axum::extract::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let pairs = match body {
-        Ok(axum::extract::Form(pairs)) => pairs,
-        Err(rejection) => return form_refused(rejection, ui_language(None, &headers)),
+    let (pairs, ui) = match read_form(body, &headers) {
+        Ok(read) => read,
+        Err(refused) => return refused,
     };
-    let ui = pairs_language(&pairs, &headers);
     let mut form = Form::from_pairs(&pairs);
     let get = pairs
         .iter()
@@ -532,19 +521,13 @@ pub async fn upload(
 
 fn upload_refused(ui: Language, message: String) -> Response {
     let form = Form::default();
+    let errors = vec![FieldError {
+        field: Some("upload".to_string()),
+        message,
+    }];
     html_page(
         StatusCode::BAD_REQUEST,
-        view::annex_page(&Page {
-            ui,
-            form: &form,
-            errors: vec![FieldError {
-                field: Some("upload".to_string()),
-                message,
-            }],
-            notice: None,
-            cpv_found: None,
-            shown: None,
-        }),
+        view::annex_page(&Page::form(ui, &form, errors)),
     )
 }
 
